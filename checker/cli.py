@@ -1,0 +1,117 @@
+"""Command-line front end over the engine (a stable contract: see DESIGN.md).
+
+Exit status: 0 when every input was read, 1 when some failed (results for the
+rest are still printed), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from checker import __version__
+from checker.errors import Cancelled, KnowledgeError
+from checker.knowledge.base import Knowledge
+from checker.report import to_csv, to_json
+from checker.report_html import to_html
+from checker.report_text import kb_stats_text, to_text
+from checker.scan import Progress, scan
+from checker.wording import error_message, say
+
+FORMATS = ("text", "json", "html", "csv")
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="exposure-checker",
+        description="Find tracker SDKs in your apps and who receives your data. Works offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    scan_cmd = commands.add_parser("scan", help="check APK files, bundles, SDK archives or folders")
+    scan_cmd.add_argument("paths", nargs="+", metavar="PATH")
+    scan_cmd.add_argument("--format", choices=FORMATS, default="text")
+    scan_cmd.add_argument(
+        "--output", metavar="FILE", help="write the report here instead of stdout"
+    )
+    scan_cmd.add_argument("--lang", choices=("en", "fr"), default="en")
+    scan_cmd.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="show a progress line on stderr (default: when stderr is a terminal)",
+    )  # fmt: skip
+    kb_cmd = commands.add_parser("kb", help="the knowledge base")
+    kb_sub = kb_cmd.add_subparsers(dest="kb_command", required=True)
+    stats = kb_sub.add_parser("stats", help="what the knowledge base holds")
+    stats.add_argument("--lang", choices=("en", "fr"), default="en")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    try:
+        knowledge = Knowledge.load()
+    except KnowledgeError as exc:
+        print(error_message(exc.code, exc.detail, getattr(args, "lang", "en")), file=err)
+        return EXIT_USAGE
+    if args.command == "kb":
+        out.write(kb_stats_text(knowledge, args.lang))
+        return EXIT_OK
+    return _scan(args, knowledge, out, err)
+
+
+def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: TextIO) -> int:
+    lang: str = args.lang
+    show_progress = args.progress if args.progress is not None else err.isatty()
+
+    def progress(step: Progress) -> None:
+        if step.current:
+            line = say("progress", lang, done=step.done + 1, total=step.total, path=step.current)
+            err.write("\r\x1b[K" + line[:160] if err.isatty() else line + "\n")
+        elif err.isatty():
+            err.write("\r\x1b[K")
+        err.flush()
+
+    try:
+        report = scan(args.paths, knowledge, progress=progress if show_progress else None)
+    except Cancelled:
+        print(say("cancelled", lang), file=err)
+        return EXIT_SOME_FAILED
+    for error in report.errors:
+        print(f"{error.path}: {error_message(error.code, error.detail, lang)}", file=err)
+    renderers = {"text": to_text, "json": to_json, "html": to_html, "csv": to_csv}
+    document = renderers[args.format](report, knowledge, lang)
+    if args.output:
+        try:
+            _write_atomically(Path(args.output), document)
+        except OSError as exc:
+            print(say("cannot_write", lang, path=args.output, reason=exc.strerror or exc), file=err)
+            return EXIT_SOME_FAILED
+        print(say("written", lang, path=args.output), file=err)
+    else:
+        out.write(document)
+    return EXIT_SOME_FAILED if report.errors else EXIT_OK
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write next to the target and rename, so a failure never leaves half a report."""
+    temp = path.with_name(f".{path.name}.partial")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)

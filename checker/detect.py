@@ -1,0 +1,26 @@
+"""Evidence × knowledge → tracker hits, in one pass per app."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checker.knowledge.base import Knowledge
+from checker.models import AppEvidence, AppResult, Evidence, EvidenceKind, TrackerHit
+
+SAMPLES_PER_TRACKER = 3
+
+
+def detect(app: AppEvidence, knowledge: Knowledge) -> AppResult:
+    """Find the trackers whose code is inside ``app``; the class names are not kept."""
+    found = knowledge.android_signatures.match(app.class_names, SAMPLES_PER_TRACKER)
+    hits = tuple(
+        TrackerHit(
+            tracker=knowledge.trackers[tracker_id],
+            evidence=tuple(Evidence(EvidenceKind.CODE, name) for name in sorted(names)),
+        )
+        for tracker_id, names in sorted(found.items())
+        if tracker_id in knowledge.trackers
+    )
+    # The class set can hold hundreds of thousands of names: drop it once judged.
+    bare = replace(app, class_names=frozenset())
+    return AppResult(app=bare, hits=hits, class_count=len(app.class_names))

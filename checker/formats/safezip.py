@@ -1,0 +1,153 @@
+"""Read members of untrusted zip files in place, within caps.
+
+``zipfile`` parses the central directory; we then read each member's bytes
+ourselves from its local header and inflate them in one bounded zlib call.
+That is both faster than ``ZipFile.open`` (one C call instead of a Python loop
+of small reads) and safer: the output can never exceed the size the directory
+declares, declared sizes and ratios are capped, and the CRC is checked.
+Nothing is ever written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from checker.errors import EncryptedArchive, FormatError, LimitExceeded, NotAZip, Truncated
+
+MAX_MEMBERS = 250_000
+MAX_MEMBER_BYTES = 1024 * 1024 * 1024  # one inflated member
+MAX_TOTAL_BYTES = 8 * 1024 * 1024 * 1024  # everything inflated for one input, nested included
+MAX_RATIO = 1000  # real DEX is ~3:1, text rarely beyond 100:1; bombs are far above
+RATIO_FLOOR = 1024 * 1024  # small members may compress arbitrarily well
+_LOCAL_HEADER = struct.Struct("<4s5H3I2H")
+_LOCAL_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class Budget:
+    """Inflation allowance shared by every archive read for one input."""
+
+    remaining: int = MAX_TOTAL_BYTES
+
+    def spend(self, size: int) -> None:
+        if size > self.remaining:
+            raise LimitExceeded("archive expands to more data than we are willing to read")
+        self.remaining -= size
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    size: int
+    compressed_size: int
+    _info: zipfile.ZipInfo = field(repr=False, compare=False)
+
+
+class SafeZip:
+    """A read-only view of a zip archive given as a path or as bytes."""
+
+    def __init__(self, source: Path | bytes, *, budget: Budget | None = None) -> None:
+        self.budget = budget if budget is not None else Budget()
+        self._file: BinaryIO = (
+            io.BytesIO(source) if isinstance(source, bytes | bytearray) else source.open("rb")
+        )
+        try:
+            self._zip = zipfile.ZipFile(self._file)
+            infos = self._zip.infolist()
+        except zipfile.BadZipFile as exc:
+            self.close()
+            raise NotAZip(str(exc)) from None
+        except (OSError, EOFError, ValueError, struct.error) as exc:
+            self.close()
+            raise Truncated(f"cannot read the zip directory: {exc}") from None
+        if len(infos) > MAX_MEMBERS:
+            self.close()
+            raise LimitExceeded(f"zip holds {len(infos)} members (limit {MAX_MEMBERS})")
+        self._members = [
+            Member(info.filename, info.file_size, info.compress_size, info)
+            for info in infos
+            if not info.is_dir()
+        ]
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def members(self) -> list[Member]:
+        return list(self._members)
+
+    def names(self) -> set[str]:
+        return {m.name for m in self._members}
+
+    def find(self, name: str) -> Member | None:
+        for member in self._members:
+            if member.name == name:
+                return member
+        return None
+
+    def read(self, member: Member, *, limit: int = MAX_MEMBER_BYTES) -> bytes:
+        """Return the inflated bytes of ``member``, refusing anything beyond the caps."""
+        info = member._info
+        size = info.file_size
+        if size > limit:
+            raise LimitExceeded(f"member {member.name!r} declares {size} bytes (limit {limit})")
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+            raise LimitExceeded(f"member {member.name!r} has a zip-bomb compression ratio")
+        self.budget.spend(size)
+        raw = self._raw(info)
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw[:size]
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            data = _inflate(raw, size, member.name)
+        else:
+            raise FormatError(
+                f"member {member.name!r} uses compression method {info.compress_type}"
+            )
+        if len(data) != size:
+            raise Truncated(f"member {member.name!r} is shorter than its directory entry says")
+        if zlib.crc32(data) != info.CRC:
+            if info.flag_bits & 0x1:
+                raise EncryptedArchive(f"member {member.name!r} is encrypted")
+            raise FormatError(f"member {member.name!r} is corrupt (checksum mismatch)")
+        return data
+
+    def _raw(self, info: zipfile.ZipInfo) -> bytes:
+        try:
+            self._file.seek(info.header_offset)
+            header = self._file.read(_LOCAL_HEADER.size)
+            if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
+                raise FormatError(f"member {info.filename!r} has no valid local header")
+            fields = _LOCAL_HEADER.unpack(header)
+            name_len, extra_len = fields[-2], fields[-1]
+            self._file.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+            raw = self._file.read(info.compress_size)
+        except OSError as exc:
+            raise Truncated(f"cannot read member {info.filename!r}: {exc}") from None
+        if len(raw) < info.compress_size and info.compress_type != zipfile.ZIP_STORED:
+            raise Truncated(f"member {info.filename!r} is cut short (file truncated?)")
+        return raw
+
+
+def _inflate(raw: bytes, size: int, name: str) -> bytes:
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        # max_length bounds the output whatever the compressed stream claims.
+        return inflater.decompress(raw, size) if size else b""
+    except zlib.error as exc:
+        raise FormatError(f"member {name!r} cannot be inflated: {exc}") from None
+
+
+def looks_like_zip(head: bytes) -> bool:
+    """True for the local-header or empty-archive magic of a zip file."""
+    return head[:4] in (_LOCAL_MAGIC, b"PK\x05\x06")

@@ -1,0 +1,123 @@
+"""Frozen dataclasses and enums shared by the engine and its front ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class Platform(StrEnum):
+    ANDROID = "android"
+    IOS = "ios"
+    MACOS = "macos"
+    UNKNOWN = "unknown"
+
+
+class EvidenceKind(StrEnum):
+    """How we know a tracker is involved; wording must never claim more than this."""
+
+    CODE = "code"  # its code is inside the app: it *could* collect
+    DECLARED = "declared"  # a manifest or config file says it is used
+    OBSERVED = "observed"  # the app contacted the tracker's domain
+    REPORTED = "reported"  # the platform itself says the app shared activity
+
+
+class Severity(IntEnum):
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    id: str
+    name: str
+    parent_id: str | None
+    country: str
+    kind: str
+    website: str
+    privacy_policy: str
+    data_request: str
+    laws: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tracker:
+    """One SDK the knowledge base knows."""
+
+    id: str
+    name: str
+    company_id: str
+    categories: tuple[str, ...]
+    exodus_id: int | None
+    android_signatures: tuple[str, ...]
+    domains: tuple[str, ...]
+    collects: tuple[str, ...]
+    collects_source: str | None
+    summary_en: str
+    summary_fr: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    kind: EvidenceKind
+    detail: str  # e.g. a class name, a domain, a plist key
+    source: str = ""  # where inside the input it was seen, e.g. "base.apk!classes2.dex"
+
+
+@dataclass(frozen=True, slots=True)
+class TrackerHit:
+    tracker: Tracker
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AppEvidence:
+    """What a source read about one app, before any judgement."""
+
+    id: str
+    platform: Platform
+    sources: tuple[str, ...]
+    name: str | None = None
+    version: str | None = None
+    version_code: int | None = None
+    min_sdk: int | None = None
+    target_sdk: int | None = None
+    permissions: tuple[str, ...] = ()
+    granted_permissions: tuple[str, ...] | None = None
+    class_names: frozenset[str] = field(default=frozenset(), repr=False)
+    class_sources: tuple[tuple[str, int], ...] = ()  # (member path, class count)
+    split: str | None = None  # set when this is only a split of the app, not its base
+
+
+@dataclass(frozen=True, slots=True)
+class AppResult:
+    """An app with what detection found in it."""
+
+    app: AppEvidence
+    hits: tuple[TrackerHit, ...]
+    class_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScanError:
+    path: str
+    code: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeInfo:
+    version: str
+    trackers: int
+    companies: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    generated_at: str
+    knowledge: KnowledgeInfo
+    apps: tuple[AppResult, ...]
+    errors: tuple[ScanError, ...]
+    companies: dict[str, Company] = field(default_factory=dict, repr=False)

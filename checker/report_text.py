@@ -1,0 +1,111 @@
+"""The plain-text report the command line prints, meant to be read by a person."""
+
+from __future__ import annotations
+
+from checker.knowledge.base import Knowledge
+from checker.models import AppResult, Report
+from checker.report import company_rollup, owner_and_parent
+from checker.wording import error_message, say
+
+_RULE = "─" * 72
+
+
+def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
+    lines: list[str] = [say("title", lang), _RULE]
+    info = report.knowledge
+    lines.append(
+        say("kb_line", lang, version=info.version, trackers=info.trackers, companies=info.companies)
+    )
+    rollup = company_rollup(report, knowledge)
+    if report.apps:
+        with_trackers = sum(1 for r in report.apps if r.hits)
+        lines.append(
+            say(
+                "summary",
+                lang,
+                apps=len(report.apps),
+                with_trackers=with_trackers,
+                companies=len(rollup),
+            )
+        )
+    else:
+        lines.append(say("nothing_checked", lang))
+    for result in report.apps:
+        lines += ["", *_app_lines(result, knowledge, lang)]
+    if rollup:
+        lines += ["", say("companies_heading", lang), _RULE]
+        for entry in rollup:
+            name = entry.company.name
+            if entry.parent is not None:
+                name += f" ({say('part_of', lang, parent=entry.parent.name)})"
+            apps = ", ".join(a.app.name or a.app.id for a in entry.apps)
+            lines.append(f"  {name}")
+            lines.append(f"      {say('company_apps', lang, count=len(entry.apps), apps=apps)}")
+    if report.errors:
+        lines += ["", say("errors_heading", lang, count=len(report.errors)), _RULE]
+        for error in report.errors:
+            lines.append(f"  ✗ {error.path}")
+            lines.append(f"      {error_message(error.code, error.detail, lang)}")
+    lines += ["", say("footer", lang), ""]
+    return "\n".join(lines)
+
+
+def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
+    app = result.app
+    version = app.version or say("version_unknown", lang)
+    lines = [f"■ {app.name or app.id}", f"  {app.id} · {version}"]
+    if not result.hits:
+        lines.append(f"  ✓ {say('trackers_none', lang)}")
+    else:
+        groups: dict[str, list[str]] = {}
+        for hit in result.hits:
+            owner, parent = owner_and_parent(hit, knowledge)
+            heading = owner.name if owner else hit.tracker.company_id
+            if parent is not None:
+                heading += f" — {say('part_of', lang, parent=parent.name)}"
+            categories = ", ".join(
+                knowledge.label("category", c, lang) for c in hit.tracker.categories
+            )
+            entry = f"      • {hit.tracker.name}" + (f"  ({categories})" if categories else "")
+            groups.setdefault(heading, []).append(entry)
+        lines.append(
+            f"  ⚠ {say('trackers_found', lang, trackers=len(result.hits), companies=len(groups))}"
+        )
+        for heading, entries in sorted(groups.items()):
+            lines.append(f"    {heading}")
+            lines.extend(entries)
+    if app.permissions:
+        lines.append(f"  {say('permissions_requested', lang, count=len(app.permissions))}")
+        lines.extend(f"      {permission}" for permission in app.permissions)
+    else:
+        lines.append(f"  {say('permissions_none', lang)}")
+    return lines
+
+
+def kb_stats_text(knowledge: Knowledge, lang: str = "en") -> str:
+    stats = knowledge.stats()
+    lines = [
+        say("kb_stats_heading", lang, version=knowledge.info.version),
+        _RULE,
+        say("kb_trackers", lang, count=stats.trackers),
+        say("kb_companies", lang, count=stats.companies),
+        say("kb_exodus", lang, count=stats.exodus_linked),
+        say("kb_android", lang, count=stats.with_android_signatures),
+        say("kb_domains", lang, count=stats.with_domains),
+        say("kb_collects", lang, count=stats.with_documented_collection),
+        say("kb_mappings", lang, data_types=stats.data_types, permissions=stats.permissions),
+        "",
+        say("kb_by_category", lang),
+    ]
+    lines += [
+        f"  {knowledge.label('category', c, lang)}: {n}" for c, n in stats.by_category.items()
+    ]
+    lines += ["", say("kb_by_kind", lang)]
+    lines += [
+        f"  {knowledge.label('company_kind', k, lang)}: {n}"
+        for k, n in stats.by_company_kind.items()
+    ]
+    lines += ["", say("kb_by_parent", lang)]
+    for company_id, count in list(stats.by_parent.items())[:15]:
+        lines.append(f"  {knowledge.companies[company_id].name}: {count}")
+    return "\n".join(lines) + "\n"

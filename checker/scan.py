@@ -1,0 +1,191 @@
+"""Run a batch: expand the inputs, read each with its source, detect, and fold splits.
+
+One bad input never stops the batch: it becomes a ``ScanError`` naming the
+input and the problem. Progress goes to a callback; a ``CancelToken`` stops
+the work between (and inside) inputs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from checker.detect import SAMPLES_PER_TRACKER, detect
+from checker.errors import Cancelled, CheckerError, NotFound, Unreadable, UnsupportedInput
+from checker.knowledge.base import Knowledge
+from checker.models import AppResult, Report, ScanError, TrackerHit
+from checker.sources import source_for
+from checker.sources.base import CancelToken, Probe, ReadContext
+from checker.text import clean
+
+log = logging.getLogger(__name__)
+
+MAX_FILES_PER_FOLDER = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    current: str
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def expand(inputs: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ScanError]]:
+    """Turn user inputs into files to read; folders contribute the files we can read."""
+    units: list[tuple[Path, str]] = []
+    errors: list[ScanError] = []
+    for given in inputs:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            units.extend(_walk(path, given, errors))
+        elif path.is_file():
+            units.append((path, given))
+        elif path.exists():
+            errors.append(_error(given, UnsupportedInput("not a regular file or folder")))
+        else:
+            errors.append(_error(given, NotFound("no such file or folder")))
+    return units, errors
+
+
+def _walk(root: Path, given: str, errors: list[ScanError]) -> list[tuple[Path, str]]:
+    found: list[tuple[Path, str]] = []
+    seen = 0
+    for folder, dirs, files in os.walk(
+        root, onerror=lambda exc: errors.append(_os_error(given, exc))
+    ):
+        dirs.sort()
+        for name in sorted(files):
+            seen += 1
+            if seen > MAX_FILES_PER_FOLDER:
+                errors.append(ScanError(given, "limit", f"more than {MAX_FILES_PER_FOLDER} files"))
+                return found
+            path = Path(folder) / name
+            if path.is_symlink() or not path.is_file():
+                continue  # links may point outside what the user chose, or loop
+            try:
+                claimed = source_for(Probe(path)) is not None
+            except CheckerError:
+                claimed = False
+            if claimed:
+                found.append((path, str(Path(given) / path.relative_to(root))))
+    return found
+
+
+def scan(
+    inputs: Sequence[str],
+    knowledge: Knowledge,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Report:
+    """Check every input and return the report. Raises ``Cancelled`` when cancelled."""
+    cancel = cancel if cancel is not None else CancelToken()
+    units, errors = expand(inputs)
+    results: list[AppResult] = []
+    for done, (path, display) in enumerate(units):
+        cancel.check()
+        if progress is not None:
+            progress(Progress(done, len(units), display))
+        try:
+            results.extend(_read_one(path, display, knowledge, cancel))
+        except Cancelled:
+            raise
+        except CheckerError as exc:
+            errors.append(_error(display, exc))
+        except OSError as exc:
+            errors.append(_os_error(display, exc))
+        except (MemoryError, RecursionError) as exc:
+            errors.append(
+                ScanError(
+                    display, "limit", f"input too large or too deeply nested ({type(exc).__name__})"
+                )
+            )
+        except Exception as exc:  # a bug of ours must not cost the user the whole batch
+            log.exception("unexpected failure reading an input")
+            errors.append(ScanError(display, "internal", f"unexpected {type(exc).__name__}"))
+    if progress is not None:
+        progress(Progress(len(units), len(units), ""))
+    apps, split_errors = _fold_splits(results)
+    return Report(
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        knowledge=knowledge.info,
+        apps=tuple(apps),
+        errors=tuple(errors + split_errors),
+        companies=knowledge.companies,
+    )
+
+
+def _read_one(
+    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken
+) -> list[AppResult]:
+    source = source_for(Probe(path))
+    if source is None:
+        raise UnsupportedInput("not a file type we can check")
+    apps = source.read(path, display, ReadContext(cancel=cancel))
+    return [detect(app, knowledge) for app in apps]
+
+
+def _error(display: str, exc: CheckerError) -> ScanError:
+    return ScanError(path=display, code=exc.code, detail=clean(exc.detail, 500))
+
+
+def _os_error(display: str, exc: OSError) -> ScanError:
+    return _error(display, Unreadable(exc.strerror or str(exc)))
+
+
+def _fold_splits(results: list[AppResult]) -> tuple[list[AppResult], list[ScanError]]:
+    """Join the results that describe the same app (a base and its splits, or copies)."""
+    groups: dict[tuple[str, str, int | None], list[AppResult]] = {}
+    for result in results:
+        app = result.app
+        groups.setdefault((app.platform.value, app.id, app.version_code), []).append(result)
+    apps: list[AppResult] = []
+    errors: list[ScanError] = []
+    for members in groups.values():
+        bases = [m for m in members if m.app.split is None]
+        if not bases:
+            errors.extend(
+                ScanError(
+                    source, "split_without_base", "a split APK: check the folder with its base.apk"
+                )
+                for m in members
+                for source in m.app.sources
+            )
+            continue
+        apps.append(_merge(bases[0], [m for m in members if m is not bases[0]]))
+    apps.sort(key=lambda r: ((r.app.name or r.app.id).casefold(), r.app.id))
+    return apps, errors
+
+
+def _merge(base: AppResult, others: list[AppResult]) -> AppResult:
+    if not others:
+        return base
+    hits: dict[str, TrackerHit] = {h.tracker.id: h for h in base.hits}
+    for other in others:
+        for hit in other.hits:
+            known = hits.get(hit.tracker.id)
+            if known is None:
+                hits[hit.tracker.id] = hit
+            else:
+                evidence = tuple(dict.fromkeys(known.evidence + hit.evidence))[:SAMPLES_PER_TRACKER]
+                hits[hit.tracker.id] = replace(known, evidence=evidence)
+    app = base.app
+    everything = [base, *others]
+    merged = replace(
+        app,
+        sources=tuple(dict.fromkeys(s for r in everything for s in r.app.sources)),
+        permissions=tuple(dict.fromkeys(p for r in everything for p in r.app.permissions)),
+        class_sources=tuple(cs for r in everything for cs in r.app.class_sources),
+    )
+    return AppResult(
+        app=merged,
+        hits=tuple(sorted(hits.values(), key=lambda h: h.tracker.id)),
+        class_count=sum(r.class_count for r in everything),
+    )

@@ -1,0 +1,28 @@
+"""Input formats. One module per format; ``REGISTRY`` lists them in the order they are asked.
+
+The first source that claims a path reads it. Claims look at content (magic
+bytes, archive members), not only at the file name.
+"""
+
+from __future__ import annotations
+
+from checker.sources.apk import ApkSource
+from checker.sources.app_bundle import AppBundleSource
+from checker.sources.base import Probe, Source
+from checker.sources.dex_file import DexFileSource
+from checker.sources.sdk_archive import SdkArchiveSource
+
+REGISTRY: tuple[Source, ...] = (
+    SdkArchiveSource(),
+    AppBundleSource(),
+    ApkSource(),
+    DexFileSource(),
+)
+
+
+def source_for(probe: Probe) -> Source | None:
+    """The source that reads this path, or None when no format matches."""
+    for source in REGISTRY:
+        if source.claims(probe):
+            return source
+    return None

@@ -1,0 +1,87 @@
+"""What every input-format module shares: the probe it is judged on and its context."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from checker.errors import Cancelled, CheckerError, Unreadable
+from checker.formats.safezip import Budget, SafeZip, looks_like_zip
+from checker.models import AppEvidence
+
+MAX_NESTING = 8  # archives inside archives; εxodus stops at 10, real bundles need 2
+
+
+class CancelToken:
+    """A flag the caller sets and the engine checks between units of work."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+
+@dataclass
+class ReadContext:
+    """Shared by all the reads one input triggers."""
+
+    cancel: CancelToken = field(default_factory=CancelToken)
+    budget: Budget = field(default_factory=Budget)
+
+
+class Probe:
+    """Cheap facts about a path, computed at most once, for sources to claim it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @cached_property
+    def is_dir(self) -> bool:
+        return self.path.is_dir()
+
+    @cached_property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
+
+    @cached_property
+    def head(self) -> bytes:
+        if self.is_dir:
+            return b""
+        try:
+            with self.path.open("rb") as handle:
+                return handle.read(16)
+        except OSError as exc:
+            raise Unreadable(exc.strerror or str(exc)) from None
+
+    @cached_property
+    def zip_names(self) -> frozenset[str]:
+        """Member names when the path is a zip archive, else empty."""
+        if self.is_dir or not looks_like_zip(self.head):
+            return frozenset()
+        try:
+            with SafeZip(self.path) as archive:
+                return frozenset(archive.names())
+        except CheckerError:
+            return frozenset()
+
+
+class Source(Protocol):
+    """One input format. ``claims`` must be cheap; ``read`` does the work."""
+
+    name: str
+
+    def claims(self, probe: Probe) -> bool: ...
+
+    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]: ...

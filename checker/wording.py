@@ -1,0 +1,154 @@
+"""Words for the command line and the reports, in English and French.
+
+The engine speaks in codes; this is the one place that turns them into
+sentences outside the Qt interface (which has its own translation files).
+A test checks that every entry has both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "fr")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Report headings and summary
+    "title": ("Personal data exposure report", "Rapport d'exposition de vos données"),
+    "generated": ("Generated {when}", "Généré le {when}"),
+    "kb_line": (
+        "Knowledge base {version}: {trackers} tracker SDKs from {companies} companies",
+        "Base de connaissances {version} : {trackers} SDK de pistage de {companies} entreprises",
+    ),
+    "summary": (
+        "{apps} apps checked · {with_trackers} contain tracker code · {companies} companies can receive data",
+        "{apps} applis vérifiées · {with_trackers} contiennent du code de pistage · "
+        "{companies} entreprises peuvent recevoir des données",
+    ),
+    "nothing_checked": ("No app was checked.", "Aucune appli n'a été vérifiée."),
+    "app_heading": ("{name}", "{name}"),
+    "package": ("Package", "Paquet"),
+    "version": ("Version", "Version"),
+    "version_unknown": ("unknown version", "version inconnue"),
+    "platform": ("Platform", "Plateforme"),
+    "read_from": ("Read from", "Lu depuis"),
+    "classes_read": ("{count} classes read", "{count} classes lues"),
+    "trackers_found": (
+        "Tracker code inside: {trackers} SDKs from {companies} companies",
+        "Code de pistage présent : {trackers} SDK de {companies} entreprises",
+    ),
+    "trackers_none": (
+        "No known tracker code found in this app.",
+        "Aucun code de pistage connu trouvé dans cette appli.",
+    ),
+    "part_of": ("part of {parent}", "filiale de {parent}"),
+    "matched_by": ("found through {evidence}", "repéré grâce à {evidence}"),
+    "could_collect": ("can collect: {what}", "peut collecter : {what}"),
+    "permissions_requested": (
+        "Permissions requested ({count})",
+        "Autorisations demandées ({count})",
+    ),
+    "permissions_none": ("No permission requested.", "Aucune autorisation demandée."),
+    "companies_heading": (
+        "Companies that can receive data",
+        "Entreprises pouvant recevoir des données",
+    ),
+    "company_apps": ("{count} of your apps: {apps}", "{count} de vos applis : {apps}"),
+    "errors_heading": (
+        "Files that could not be checked ({count})",
+        "Fichiers non vérifiés ({count})",
+    ),
+    "evidence_code": (
+        "its code is in the app, so it could collect data",
+        "son code est dans l'appli : il pourrait collecter des données",
+    ),
+    "col_app": ("App", "Appli"),
+    "col_tracker": ("Tracker", "Traceur"),
+    "col_company": ("Company", "Entreprise"),
+    "col_parent": ("Parent company", "Maison mère"),
+    "col_categories": ("Categories", "Catégories"),
+    "col_evidence": ("Evidence", "Preuve"),
+    "footer": (
+        "Checked offline on this computer. Nothing was uploaded.",
+        "Vérifié hors ligne sur cet ordinateur. Rien n'a été envoyé.",
+    ),
+    # Progress and command line
+    "progress": ("[{done}/{total}] {path}", "[{done}/{total}] {path}"),
+    "cancelled": ("Cancelled.", "Annulé."),
+    "written": ("Report written to {path}", "Rapport écrit dans {path}"),
+    "cannot_write": ("Cannot write {path}: {reason}", "Impossible d'écrire {path} : {reason}"),
+    "no_gui": (
+        "The desktop window is not available in this build; use the 'scan' command.",
+        "La fenêtre de l'application n'est pas disponible ; utilisez la commande « scan ».",
+    ),
+    "kb_stats_heading": ("Knowledge base {version}", "Base de connaissances {version}"),
+    "kb_trackers": ("Tracker SDKs: {count}", "SDK de pistage : {count}"),
+    "kb_companies": ("Companies: {count}", "Entreprises : {count}"),
+    "kb_exodus": ("Linked to the εxodus list: {count}", "Reliés à la liste εxodus : {count}"),
+    "kb_android": (
+        "With Android code signatures: {count}",
+        "Avec signatures de code Android : {count}",
+    ),
+    "kb_domains": ("With network domains: {count}", "Avec domaines réseau : {count}"),
+    "kb_collects": (
+        "With documented data collection: {count}",
+        "Avec collecte de données documentée : {count}",
+    ),
+    "kb_mappings": (
+        "Data types: {data_types} · Android permissions mapped: {permissions}",
+        "Types de données : {data_types} · Autorisations Android décrites : {permissions}",
+    ),
+    "kb_by_category": ("By category", "Par catégorie"),
+    "kb_by_kind": ("Companies by kind", "Entreprises par type"),
+    "kb_by_parent": (
+        "Tracker SDKs by parent company (top 15)",
+        "SDK par maison mère (15 premières)",
+    ),
+    # Error codes (checker.errors) — what went wrong with a file, then the detail
+    "error.input": ("This input cannot be used", "Cette entrée ne peut pas être utilisée"),
+    "error.not_found": ("No such file or folder", "Fichier ou dossier introuvable"),
+    "error.unreadable": ("The file cannot be read", "Le fichier ne peut pas être lu"),
+    "error.unsupported": (
+        "Not a kind of file this app can check",
+        "Ce type de fichier ne peut pas être vérifié",
+    ),
+    "error.malformed": (
+        "The file is damaged or not what its name says",
+        "Le fichier est abîmé ou n'est pas ce que son nom indique",
+    ),
+    "error.truncated": ("The file is incomplete (cut short)", "Le fichier est incomplet (tronqué)"),
+    "error.not_zip": (
+        "Not a zip archive, so not an app package",
+        "Ce n'est pas une archive zip, donc pas un paquet d'appli",
+    ),
+    "error.encrypted": (
+        "The archive is encrypted or password-protected",
+        "L'archive est chiffrée ou protégée par un mot de passe",
+    ),
+    "error.limit": (
+        "The file exceeds a safety limit and looks hostile",
+        "Le fichier dépasse une limite de sécurité et semble malveillant",
+    ),
+    "error.split_without_base": (
+        "A split APK without its base APK",
+        "Un APK partiel sans son APK de base",
+    ),
+    "error.cancelled": ("Cancelled", "Annulé"),
+    "error.knowledge": ("The knowledge base is invalid", "La base de connaissances est invalide"),
+    "error.internal": (
+        "An unexpected problem occurred while reading this file",
+        "Un problème inattendu est survenu pendant la lecture de ce fichier",
+    ),
+    "error.error": ("Error", "Erreur"),
+}
+
+
+def say(key: str, lang: str = "en", **params: object) -> str:
+    """The message ``key`` in ``lang`` (English when unknown), with ``params`` filled in."""
+    en, fr = MESSAGES[key]
+    template = fr if lang == "fr" else en
+    return template.format(**params) if params else template
+
+
+def error_message(code: str, detail: str, lang: str = "en") -> str:
+    """A sentence for an error code, followed by its technical detail."""
+    key = f"error.{code}" if f"error.{code}" in MESSAGES else "error.error"
+    head = say(key, lang)
+    return f"{head}: {detail}" if detail else head
