@@ -13,7 +13,9 @@ from tests.builders.apk import build_apk, write
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_scan_opens_no_network_connection(tmp_path: Path, knowledge: Knowledge, no_network: list[tuple[object, ...]]) -> None:
+def test_scan_opens_no_network_connection(
+    tmp_path: Path, knowledge: Knowledge, no_network: list[tuple[object, ...]]
+) -> None:
     apk = write(tmp_path / "a.apk", build_apk("com.a", classes=["com.amazon.device.ads.AdLayout"]))
     report = scan([str(apk), str(tmp_path)], knowledge)
     assert report.apps and not report.errors
@@ -34,6 +36,8 @@ def test_the_engine_never_imports_qt(tmp_path: Path) -> None:
         "print('ok')\n"
     )
     env = {"EXPOSURE_CHECKER_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"

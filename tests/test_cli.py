@@ -64,11 +64,28 @@ def test_json_follows_the_contract(speedtest: Path, tmp_path: Path) -> None:
     assert doc["schema"] == 1
     assert set(doc["knowledge_base"]) == {"version", "trackers", "companies"}
     (app,) = doc["apps"]
-    assert {"id", "name", "platform", "version", "source", "permissions", "trackers", "exposures"} <= set(app)
+    assert {
+        "id",
+        "name",
+        "platform",
+        "version",
+        "source",
+        "permissions",
+        "trackers",
+        "exposures",
+    } <= set(app)
     assert app["source"] == [str(speedtest)]
     assert app["platform"] == "android"
     for tracker in app["trackers"]:
-        assert {"id", "name", "company", "parent_company", "exodus_id", "categories", "evidence"} <= set(tracker)
+        assert {
+            "id",
+            "name",
+            "company",
+            "parent_company",
+            "exodus_id",
+            "categories",
+            "evidence",
+        } <= set(tracker)
         assert tracker["exodus_id"] is not None  # both SDKs are in the εxodus list
         assert tracker["evidence"][0]["kind"] == "code"
     firebase = next(t for t in app["trackers"] if t["id"] == "google_firebase_analytics")
@@ -80,7 +97,10 @@ def test_json_follows_the_contract(speedtest: Path, tmp_path: Path) -> None:
 
 
 def test_csv_has_one_row_per_app_and_tracker(speedtest: Path, tmp_path: Path) -> None:
-    clean_app = write(tmp_path / "clean.apk", build_apk("com.clean", classes=["com.clean.Main"], label="=HYPERLINK(1)"))
+    clean_app = write(
+        tmp_path / "clean.apk",
+        build_apk("com.clean", classes=["com.clean.Main"], label="=HYPERLINK(1)"),
+    )
     code, out, _ = run("scan", str(speedtest), str(clean_app), "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
@@ -94,7 +114,9 @@ def test_csv_has_one_row_per_app_and_tracker(speedtest: Path, tmp_path: Path) ->
 
 def test_html_is_self_contained_and_escapes_names(speedtest: Path, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
-    code, _, err = run("scan", str(speedtest), "--format", "html", "--output", str(target), "--lang", "fr")
+    code, _, err = run(
+        "scan", str(speedtest), "--format", "html", "--output", str(target), "--lang", "fr"
+    )
     assert code == 0
     html = target.read_text(encoding="utf-8")
     assert "Speed &lt;b&gt;Test&lt;/b&gt;" in html and "<b>Test</b>" not in html
@@ -103,7 +125,9 @@ def test_html_is_self_contained_and_escapes_names(speedtest: Path, tmp_path: Pat
     assert "Rapport écrit" in err
 
 
-def test_output_file_is_written_atomically_and_failure_is_reported(speedtest: Path, tmp_path: Path) -> None:
+def test_output_file_is_written_atomically_and_failure_is_reported(
+    speedtest: Path, tmp_path: Path
+) -> None:
     code, _, err = run("scan", str(speedtest), "--output", str(tmp_path / "missing-dir" / "r.txt"))
     assert code == 1 and "Cannot write" in err
     assert not list(tmp_path.glob("**/*.partial"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import struct
 
 import pytest
@@ -14,7 +15,9 @@ from tests.builders.dex import build_dex
 
 
 def test_defined_and_referenced_classes_are_read_dotted() -> None:
-    data = build_dex(["com.example.Main", "com.amazon.device.ads.AdLayout"], ["com.facebook.ads.AdView"])
+    data = build_dex(
+        ["com.example.Main", "com.amazon.device.ads.AdLayout"], ["com.facebook.ads.AdView"]
+    )
     assert class_names(data) == {
         "com.example.Main",
         "com.amazon.device.ads.AdLayout",
@@ -24,13 +27,24 @@ def test_defined_and_referenced_classes_are_read_dotted() -> None:
 
 
 def test_inner_classes_fold_into_their_outer_class_like_exodus() -> None:
-    data = build_dex(["com.example.Outer$Inner", "com.example.Outer$1", "com.example.pkg.package-info"])
+    data = build_dex(
+        ["com.example.Outer$Inner", "com.example.Outer$1", "com.example.pkg.package-info"]
+    )
     assert class_names(data) == {"com.example.Outer", "com.example.pkg.package", "java.lang.Object"}
 
 
 def test_arrays_primitives_and_default_package_classes_are_skipped() -> None:
-    data = build_dex(["NoPackage", "com.example.A"], ["[Lcom/example/B;", "[[Lcom/example/C;"], extra_strings=["I", "[J"])
-    assert class_names(data) == {"com.example.A", "com.example.B", "com.example.C", "java.lang.Object"}
+    data = build_dex(
+        ["NoPackage", "com.example.A"],
+        ["[Lcom/example/B;", "[[Lcom/example/C;"],
+        extra_strings=["I", "[J"],
+    )
+    assert class_names(data) == {
+        "com.example.A",
+        "com.example.B",
+        "com.example.C",
+        "java.lang.Object",
+    }
 
 
 def test_modified_utf8_names_decode() -> None:
@@ -97,10 +111,8 @@ def test_every_truncation_gives_a_typed_error_or_a_subset() -> None:
     data = build_dex(["com.example.A", "com.example.B", "org.sample.C"])
     full = class_names(data)
     for cut in range(len(data)):
-        try:
+        with contextlib.suppress(CheckerError):
             assert class_names(data[:cut]) <= full
-        except CheckerError:
-            pass
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -109,7 +121,9 @@ def test_every_truncation_gives_a_typed_error_or_a_subset() -> None:
     values=st.lists(st.integers(min_value=0, max_value=255), min_size=12, max_size=12),
 )
 def test_mutated_dex_never_crashes_or_hangs(positions: list[int], values: list[int]) -> None:
-    data = bytearray(build_dex(["com.example.A", "com.amazon.device.ads.B", "io.fabric.sdk.C"], ["x.y.Z"]))
+    data = bytearray(
+        build_dex(["com.example.A", "com.amazon.device.ads.B", "io.fabric.sdk.C"], ["x.y.Z"])
+    )
     for position, value in zip(positions, values, strict=False):
         data[position % len(data)] = value
     try:
@@ -123,7 +137,5 @@ def test_mutated_dex_never_crashes_or_hangs(positions: list[int], values: list[i
 @given(st.binary(min_size=0, max_size=400))
 def test_random_bytes_after_a_valid_header_never_crash(tail: bytes) -> None:
     data = build_dex(["com.example.A"])[:0x70] + tail
-    try:
+    with contextlib.suppress(CheckerError):
         class_names(data)
-    except CheckerError:
-        pass

@@ -33,7 +33,9 @@ def test_bundled_sources_are_valid_and_large_enough() -> None:
         assert parent in sources.companies
 
 
-def test_every_tracker_has_an_owner_and_every_owner_reaches_a_top_company(knowledge: Knowledge) -> None:
+def test_every_tracker_has_an_owner_and_every_owner_reaches_a_top_company(
+    knowledge: Knowledge,
+) -> None:
     for tracker in knowledge.trackers.values():
         chain = knowledge.company_chain(tracker.company_id)
         assert chain, tracker.id
@@ -69,11 +71,23 @@ def test_malformed_toml_names_the_file_and_line(sources_copy: Path) -> None:
     ("addition", "problem"),
     [
         ('parent = "nobody"', "parent 'nobody' has no company file"),
-        ('[[sdk]]\nid = "x1"\nname = "X"\ncategories = ["nonsense"]\nsummary.en = "a"\nsummary.fr = "b"', "unknown category"),
-        ('[[sdk]]\nid = "x2"\nname = "X"\ncategories = []\nandroid = ["com.google.ads."]\nsummary.en = "a"\nsummary.fr = "b"', "claimed by"),
-        ('[[sdk]]\nid = "x3"\nname = "X"\ncategories = []\ncollects = ["ip_address"]\nsummary.en = "a"\nsummary.fr = "b"', "collects_source"),
+        (
+            '[[sdk]]\nid = "x1"\nname = "X"\ncategories = ["nonsense"]\nsummary.en = "a"\nsummary.fr = "b"',
+            "unknown category",
+        ),
+        (
+            '[[sdk]]\nid = "x2"\nname = "X"\ncategories = []\nandroid = ["com.google.ads."]\nsummary.en = "a"\nsummary.fr = "b"',
+            "claimed by",
+        ),
+        (
+            '[[sdk]]\nid = "x3"\nname = "X"\ncategories = []\ncollects = ["ip_address"]\nsummary.en = "a"\nsummary.fr = "b"',
+            "collects_source",
+        ),
         ('[[sdk]]\nid = "x4"\nname = "X"\ncategories = []\nsummary.en = "a"', "summary.fr"),
-        ('[[sdk]]\nid = "x5"\nname = "X"\ncategories = []\nandroid = ["abc"]\nsummary.en = "a"\nsummary.fr = "b"', "too short"),
+        (
+            '[[sdk]]\nid = "x5"\nname = "X"\ncategories = []\nandroid = ["abc"]\nsummary.en = "a"\nsummary.fr = "b"',
+            "too short",
+        ),
     ],
 )
 def test_quality_gates_catch_mistakes(sources_copy: Path, addition: str, problem: str) -> None:
@@ -105,15 +119,28 @@ def test_compiled_database_is_cached_by_content(sources_copy: Path, tmp_path: Pa
     assert compiled_path(sources_copy, cache) == first
     with sqlite3.connect(first) as db:
         tables = {row[0] for row in db.execute("select name from sqlite_master where type='table'")}
-        assert {"companies", "sdks", "android_signatures", "domains", "data_types", "android_permissions", "vocabulary", "meta"} <= tables
-        assert db.execute("select value from meta where key='content_hash'").fetchone()[0] == content_hash(sources_copy)
+        assert {
+            "companies",
+            "sdks",
+            "android_signatures",
+            "domains",
+            "data_types",
+            "android_permissions",
+            "vocabulary",
+            "meta",
+        } <= tables
+        assert db.execute("select value from meta where key='content_hash'").fetchone()[
+            0
+        ] == content_hash(sources_copy)
     (sources_copy / "release.toml").write_text('date = "2030-01-01"\n')
     second = compiled_path(sources_copy, cache)
     assert second != first and not first.exists()
     assert Knowledge(second).release_date == "2030-01-01"
 
 
-def test_a_broken_source_never_replaces_a_working_database(sources_copy: Path, tmp_path: Path) -> None:
+def test_a_broken_source_never_replaces_a_working_database(
+    sources_copy: Path, tmp_path: Path
+) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
     good = compiled_path(sources_copy, cache)
@@ -124,7 +151,10 @@ def test_a_broken_source_never_replaces_a_working_database(sources_copy: Path, t
 
 
 def test_permissions_map_to_known_data_types(knowledge: Knowledge) -> None:
-    assert "precise_location" in knowledge.permission_unlocks["android.permission.ACCESS_FINE_LOCATION"]
+    assert (
+        "precise_location"
+        in knowledge.permission_unlocks["android.permission.ACCESS_FINE_LOCATION"]
+    )
     for unlocks in knowledge.permission_unlocks.values():
         assert set(unlocks) <= set(knowledge.data_type_names)
 
@@ -135,7 +165,7 @@ def test_linked_entries_detect_what_exodus_detects(knowledge: Knowledge) -> None
     exodus = json.loads(EXODUS_LIST.read_text())["trackers"]
     linked = {t.exodus_id: t for t in knowledge.trackers.values() if t.exodus_id is not None}
     assert len(linked) >= 80
-    for exodus_id, tracker in linked.items():
+    for exodus_id, _tracker in linked.items():
         signature = exodus[str(exodus_id)]["code_signature"]
         if len(signature) <= 3:
             continue

@@ -25,10 +25,30 @@ def naive(entries: list[tuple[str, str]], names: list[str]) -> set[str]:
     return found
 
 
-SEGMENTS = st.sampled_from(["com", "google", "android", "gms", "ads", "a", "b", "io", "fabric", "AdView", "x1", "sdk", "ab"])
+SEGMENTS = st.sampled_from(
+    [
+        "com",
+        "google",
+        "android",
+        "gms",
+        "ads",
+        "a",
+        "b",
+        "io",
+        "fabric",
+        "AdView",
+        "x1",
+        "sdk",
+        "ab",
+    ]
+)
 NAMES = st.lists(st.lists(SEGMENTS, min_size=1, max_size=6).map(".".join), min_size=0, max_size=40)
 SIGNATURES = st.lists(
-    st.lists(st.lists(SEGMENTS, min_size=1, max_size=4).map(".".join).map(lambda s: s + st_suffix(s)), min_size=1, max_size=3).map("|".join),
+    st.lists(
+        st.lists(SEGMENTS, min_size=1, max_size=4).map(".".join).map(lambda s: s + st_suffix(s)),
+        min_size=1,
+        max_size=3,
+    ).map("|".join),
     min_size=1,
     max_size=8,
 )
@@ -53,9 +73,13 @@ def test_dots_are_wildcards_and_matches_may_start_anywhere() -> None:
 
 def test_samples_are_the_matching_class_names() -> None:
     found = SignatureSet([("amazon", "com.amazon.device.ads")]).match(
-        ["com.amazon.device.ads.AdLayout", "com.amazon.device.ads.DTBAdView", "com.example.Main"], samples=5
+        ["com.amazon.device.ads.AdLayout", "com.amazon.device.ads.DTBAdView", "com.example.Main"],
+        samples=5,
     )
-    assert sorted(found["amazon"]) == ["com.amazon.device.ads.AdLayout", "com.amazon.device.ads.DTBAdView"]
+    assert sorted(found["amazon"]) == [
+        "com.amazon.device.ads.AdLayout",
+        "com.amazon.device.ads.DTBAdView",
+    ]
 
 
 def test_short_signatures_are_ignored_like_exodus() -> None:
@@ -63,7 +87,9 @@ def test_short_signatures_are_ignored_like_exodus() -> None:
 
 
 def test_regex_signatures_take_the_general_path() -> None:
-    found = SignatureSet([("re", r"com\.example\.(Foo|Bar)$")]).match(["com.example.Bar", "com.example.Baz"])
+    found = SignatureSet([("re", r"com\.example\.(Foo|Bar)$")]).match(
+        ["com.example.Bar", "com.example.Baz"]
+    )
     assert found == {"re": ["com.example.Bar"]}
 
 

@@ -31,7 +31,9 @@ def trackers_of(report: Report, app_id: str) -> set[str]:
     return {hit.tracker.id for hit in result.hits}
 
 
-def test_single_apk_gives_name_version_permissions_and_trackers(tmp_path: Path, knowledge: Knowledge) -> None:
+def test_single_apk_gives_name_version_permissions_and_trackers(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
     apk = write(
         tmp_path / "speedtest.apk",
         build_apk(
@@ -52,7 +54,10 @@ def test_single_apk_gives_name_version_permissions_and_trackers(tmp_path: Path, 
         "5.3.1",
         53,
     )
-    assert result.app.permissions == ("android.permission.ACCESS_FINE_LOCATION", "android.permission.INTERNET")
+    assert result.app.permissions == (
+        "android.permission.ACCESS_FINE_LOCATION",
+        "android.permission.INTERNET",
+    )
     (hit,) = result.hits
     assert hit.tracker.exodus_id is not None
     assert knowledge.company_chain(hit.tracker.company_id)[-1].id == "amazon"
@@ -61,14 +66,21 @@ def test_single_apk_gives_name_version_permissions_and_trackers(tmp_path: Path, 
 
 
 def test_trackers_in_every_dex_file_are_found(tmp_path: Path, knowledge: Knowledge) -> None:
-    apk = write(tmp_path / "multi.apk", build_apk("com.multi", dex_files=[["com.multi.A"], [FIREBASE], [APPSFLYER]]))
+    apk = write(
+        tmp_path / "multi.apk",
+        build_apk("com.multi", dex_files=[["com.multi.A"], [FIREBASE], [APPSFLYER]]),
+    )
     report = scan([str(apk)], knowledge)
     assert {"google_firebase_analytics", "appsflyer"} <= trackers_of(report, "com.multi")
     assert len(report.apps[0].app.class_sources) == 3
 
 
-def test_split_set_folder_is_one_app_with_evidence_from_every_split(tmp_path: Path, knowledge: Knowledge) -> None:
-    folder = build_split_set(tmp_path / "pulled", "com.split.app", ["com.split.app.Main", FIREBASE], [APPSFLYER])
+def test_split_set_folder_is_one_app_with_evidence_from_every_split(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    folder = build_split_set(
+        tmp_path / "pulled", "com.split.app", ["com.split.app.Main", FIREBASE], [APPSFLYER]
+    )
     report = scan([str(folder)], knowledge)
     assert report.errors == ()
     (result,) = report.apps
@@ -94,16 +106,23 @@ def test_split_without_its_base_is_a_clear_error(tmp_path: Path, knowledge: Know
 
 @pytest.mark.parametrize("kind", ["apks", "xapk", "apkm"])
 def test_bundles_become_one_app(kind: str, tmp_path: Path, knowledge: Knowledge) -> None:
-    bundle = write(tmp_path / f"app.{kind}", build_bundle(kind, "com.bundled", ["com.bundled.Main", AMAZON], [APPSFLYER]))
+    bundle = write(
+        tmp_path / f"app.{kind}",
+        build_bundle(kind, "com.bundled", ["com.bundled.Main", AMAZON], [APPSFLYER]),
+    )
     report = scan([str(bundle)], knowledge)
     assert report.errors == ()
     (result,) = report.apps
     assert result.app.name == "Bundled App"
-    assert {"amazon_mobile_ads", "appsflyer"} <= trackers_of(report, "com.bundled") or len(result.hits) >= 2
+    assert {"amazon_mobile_ads", "appsflyer"} <= trackers_of(report, "com.bundled") or len(
+        result.hits
+    ) >= 2
 
 
 def test_bundle_is_recognised_by_content_not_name(tmp_path: Path, knowledge: Knowledge) -> None:
-    bundle = write(tmp_path / "download.zip", build_bundle("xapk", "com.bundled", ["com.bundled.Main", AMAZON]))
+    bundle = write(
+        tmp_path / "download.zip", build_bundle("xapk", "com.bundled", ["com.bundled.Main", AMAZON])
+    )
     report = scan([str(bundle)], knowledge)
     assert [r.app.id for r in report.apps] == ["com.bundled"]
 
@@ -133,7 +152,10 @@ def test_nested_apks_are_read_like_exodus(tmp_path: Path, knowledge: Knowledge) 
 
 def test_a_folder_of_apks_reports_each_app(tmp_path: Path, knowledge: Knowledge) -> None:
     for i in range(3):
-        write(tmp_path / "apps" / f"app{i}.apk", build_apk(f"com.app{i}", classes=[f"com.app{i}.Main"]))
+        write(
+            tmp_path / "apps" / f"app{i}.apk",
+            build_apk(f"com.app{i}", classes=[f"com.app{i}.Main"]),
+        )
     write(tmp_path / "apps" / "notes.txt", b"not an app")
     report = scan([str(tmp_path / "apps")], knowledge)
     assert sorted(r.app.id for r in report.apps) == ["com.app0", "com.app1", "com.app2"]
@@ -148,20 +170,35 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     return {
         "truncated": write(tmp_path / "truncated.apk", good[: len(good) // 2]),
         "not_zip": write(tmp_path / "notazip.apk", b"<html>this is a download error page</html>"),
-        "bomb": write(tmp_path / "bomb.apk", build_apk("com.bomb", extra={"classes.dex": b"\0" * (64 * 1024 * 1024)})),
-        "manifest_bomb": write(tmp_path / "mbomb.apk", zip_bytes({"AndroidManifest.xml": b"\0" * (64 * 1024 * 1024)})),
+        "bomb": write(
+            tmp_path / "bomb.apk",
+            build_apk("com.bomb", extra={"classes.dex": b"\0" * (64 * 1024 * 1024)}),
+        ),
+        "manifest_bomb": write(
+            tmp_path / "mbomb.apk", zip_bytes({"AndroidManifest.xml": b"\0" * (64 * 1024 * 1024)})
+        ),
         "deep": write(tmp_path / "deep.apk", nest_apks(MAX_NESTING + 12, ["com.x.Y"])),
-        "bad_dex": write(tmp_path / "baddex.apk", build_apk("com.bad", extra={"classes2.dex": b"dex\n035\0" + b"\xff" * 200})),
-        "bad_manifest": write(tmp_path / "badmanifest.apk", build_apk("com.bad", manifest=b"\x03\x00\x08\x00garbage")),
+        "bad_dex": write(
+            tmp_path / "baddex.apk",
+            build_apk("com.bad", extra={"classes2.dex": b"dex\n035\0" + b"\xff" * 200}),
+        ),
+        "bad_manifest": write(
+            tmp_path / "badmanifest.apk", build_apk("com.bad", manifest=b"\x03\x00\x08\x00garbage")
+        ),
         "empty": write(tmp_path / "empty.apk", b""),
         "odd name": write(tmp_path / "wéird  ‮name\n.apk", good),
     }
 
 
-def test_each_bad_input_is_reported_and_the_good_ones_still_are(tmp_path: Path, knowledge: Knowledge) -> None:
+def test_each_bad_input_is_reported_and_the_good_ones_still_are(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
     bad = bad_inputs(tmp_path)
     good = write(tmp_path / "good.apk", build_apk("com.good", classes=["com.good.Main", AMAZON]))
-    many = write(tmp_path / "many.apk", build_apk("com.many", extra={f"assets/{i}.txt": b"" for i in range(10_000)}))
+    many = write(
+        tmp_path / "many.apk",
+        build_apk("com.many", extra={f"assets/{i}.txt": b"" for i in range(10_000)}),
+    )
     inputs = [str(p) for p in bad.values()] + [str(good), str(many), str(tmp_path / "missing.apk")]
     report = scan(inputs, knowledge)
     codes = {e.path: e.code for e in report.errors}
@@ -181,7 +218,9 @@ def test_each_bad_input_is_reported_and_the_good_ones_still_are(tmp_path: Path, 
     assert "classes2.dex" in next(e.detail for e in report.errors if e.path == str(bad["bad_dex"]))
 
 
-def test_unreadable_file_is_reported(tmp_path: Path, knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_is_reported(
+    tmp_path: Path, knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
     apk = write(tmp_path / "locked.apk", build_apk("com.locked"))
     real_open = Path.open
 
@@ -197,13 +236,18 @@ def test_unreadable_file_is_reported(tmp_path: Path, knowledge: Knowledge, monke
 
 
 def test_hostile_names_are_cleaned(tmp_path: Path, knowledge: Knowledge) -> None:
-    apk = write(tmp_path / "x.apk", build_apk("com.evil", label="Evil\u202e\x1b[31mApp\u200b", version_name="1.0\x00\n"))
+    apk = write(
+        tmp_path / "x.apk",
+        build_apk("com.evil", label="Evil\u202e\x1b[31mApp\u200b", version_name="1.0\x00\n"),
+    )
     (result,) = scan([str(apk)], knowledge).apps
     assert result.app.name == "Evil[31mApp"
     assert result.app.version == "1.0"
 
 
-def test_nothing_is_written_outside_the_data_directory(tmp_path: Path, knowledge: Knowledge, fresh_home: Path) -> None:
+def test_nothing_is_written_outside_the_data_directory(
+    tmp_path: Path, knowledge: Knowledge, fresh_home: Path
+) -> None:
     inputs = tmp_path / "inputs"
     bad_inputs(inputs)
     write(inputs / "good.apk", build_apk("com.good", classes=[AMAZON]))

@@ -25,7 +25,9 @@ def zip_bytes(members: Mapping[str, bytes], *, stored: Iterable[str] = ()) -> by
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in members.items():
             method = zipfile.ZIP_STORED if name in keep else zipfile.ZIP_DEFLATED
-            archive.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data, compress_type=method)
+            archive.writestr(
+                zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data, compress_type=method
+            )
     return out.getvalue()
 
 
@@ -58,7 +60,9 @@ def build_apk(
         members["resources.arsc"] = build_arsc({LABEL_ID: dict(label_text)}, package_name=package)
     elif label is not None:
         values["label"] = label
-    members["AndroidManifest.xml"] = manifest if manifest is not None else build_manifest(package, **values)
+    members["AndroidManifest.xml"] = (
+        manifest if manifest is not None else build_manifest(package, **values)
+    )
     groups = dex_files if dex_files is not None else ([classes] if classes or split is None else [])
     for index, group in enumerate(groups):
         name = "classes.dex" if index == 0 else f"classes{index + 1}.dex"
@@ -73,38 +77,73 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def build_split_set(folder: Path, package: str, base_classes: Sequence[str], feature_classes: Sequence[str] = ()) -> Path:
+def build_split_set(
+    folder: Path, package: str, base_classes: Sequence[str], feature_classes: Sequence[str] = ()
+) -> Path:
     """A folder as `adb pull` leaves it: base.apk plus config and feature splits."""
-    write(folder / "base.apk", build_apk(package, classes=base_classes, label="Split App", permissions=["android.permission.INTERNET"]))
+    write(
+        folder / "base.apk",
+        build_apk(
+            package,
+            classes=base_classes,
+            label="Split App",
+            permissions=["android.permission.INTERNET"],
+        ),
+    )
     write(folder / "split_config.arm64_v8a.apk", build_apk(package, split="config.arm64_v8a"))
     write(folder / "split_config.fr.apk", build_apk(package, split="config.fr"))
     if feature_classes:
         write(
             folder / "split_feature.apk",
-            build_apk(package, split="feature", classes=feature_classes, permissions=["android.permission.CAMERA"]),
+            build_apk(
+                package,
+                split="feature",
+                classes=feature_classes,
+                permissions=["android.permission.CAMERA"],
+            ),
         )
     return folder
 
 
-def build_bundle(kind: str, package: str, base_classes: Sequence[str], feature_classes: Sequence[str] = ()) -> bytes:
+def build_bundle(
+    kind: str, package: str, base_classes: Sequence[str], feature_classes: Sequence[str] = ()
+) -> bytes:
     """A .apks, .xapk or .apkm bundle holding a base and splits, laid out as each tool does."""
     base = build_apk(package, classes=base_classes, label="Bundled App")
     config = build_apk(package, split="config.xxhdpi")
-    feature = build_apk(package, split="feature", classes=feature_classes) if feature_classes else None
+    feature = (
+        build_apk(package, split="feature", classes=feature_classes) if feature_classes else None
+    )
     members: dict[str, bytes]
     if kind == "apks":
-        members = {"toc.pb": b"\x0a\x00", "splits/base-master.apk": base, "splits/base-xxhdpi.apk": config}
+        members = {
+            "toc.pb": b"\x0a\x00",
+            "splits/base-master.apk": base,
+            "splits/base-xxhdpi.apk": config,
+        }
         if feature:
             members["splits/feature-master.apk"] = feature
     elif kind == "xapk":
-        manifest = {"xapk_version": 2, "package_name": package, "split_apks": [{"file": f"{package}.apk", "id": "base"}]}
-        members = {"manifest.json": json.dumps(manifest).encode(), f"{package}.apk": base, "config.xxhdpi.apk": config}
+        manifest = {
+            "xapk_version": 2,
+            "package_name": package,
+            "split_apks": [{"file": f"{package}.apk", "id": "base"}],
+        }
+        members = {
+            "manifest.json": json.dumps(manifest).encode(),
+            f"{package}.apk": base,
+            "config.xxhdpi.apk": config,
+        }
         if feature:
             members["feature.apk"] = feature
         members["icon.png"] = b"\x89PNG\r\n\x1a\n"
     elif kind == "apkm":
         info = {"pname": package, "versioncode": "1", "apkm_version": 5}
-        members = {"info.json": json.dumps(info).encode(), "base.apk": base, "split_config.xxhdpi.apk": config}
+        members = {
+            "info.json": json.dumps(info).encode(),
+            "base.apk": base,
+            "split_config.xxhdpi.apk": config,
+        }
         if feature:
             members["split_feature.apk"] = feature
     else:
@@ -136,5 +175,9 @@ def nest_apks(depth: int, classes: Sequence[str]) -> bytes:
     """An APK holding an APK holding an APK… ``depth`` levels deep."""
     inner = build_apk("com.nested.inner", classes=classes)
     for level in range(depth):
-        inner = build_apk(f"com.nested.level{level}", classes=["com.nested.Outer"], extra={"assets/inner.apk": inner})
+        inner = build_apk(
+            f"com.nested.level{level}",
+            classes=["com.nested.Outer"],
+            extra={"assets/inner.apk": inner},
+        )
     return inner
