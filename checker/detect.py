@@ -12,7 +12,7 @@ SAMPLES_PER_TRACKER = 3
 
 def detect(app: AppEvidence, knowledge: Knowledge) -> AppResult:
     """Find the trackers whose code is inside ``app``; the class names are not kept."""
-    found = knowledge.android_signatures.match(app.class_names, SAMPLES_PER_TRACKER)
+    found = knowledge.android_signatures.match(app.class_text, SAMPLES_PER_TRACKER)
     hits = tuple(
         TrackerHit(
             tracker=knowledge.trackers[tracker_id],
@@ -21,6 +21,6 @@ def detect(app: AppEvidence, knowledge: Knowledge) -> AppResult:
         for tracker_id, names in sorted(found.items())
         if tracker_id in knowledge.trackers
     )
-    # The class set can hold hundreds of thousands of names: drop it once judged.
-    bare = replace(app, class_names=frozenset())
-    return AppResult(app=bare, hits=hits, class_count=len(app.class_names))
+    # The class text can hold hundreds of thousands of names: drop it once judged.
+    bare = replace(app, class_text="")
+    return AppResult(app=bare, hits=hits, class_count=app.class_count)

@@ -86,8 +86,10 @@ class AppEvidence:
     target_sdk: int | None = None
     permissions: tuple[str, ...] = ()
     granted_permissions: tuple[str, ...] | None = None
-    class_names: frozenset[str] = field(default=frozenset(), repr=False)
-    class_sources: tuple[tuple[str, int], ...] = ()  # (member path, class count)
+    # Dotted class names, one per line (repeats allowed): what signatures are searched in.
+    class_text: str = field(default="", repr=False)
+    class_count: int = 0  # classes the app's code defines
+    class_sources: tuple[tuple[str, int], ...] = ()  # (member path, classes it defines)
     split: str | None = None  # set when this is only a split of the app, not its base
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from checker.text import clean
 log = logging.getLogger(__name__)
 
 MAX_FILES_PER_FOLDER = 100_000
+WORKERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,28 +90,31 @@ def scan(
     """Check every input and return the report. Raises ``Cancelled`` when cancelled."""
     cancel = cancel if cancel is not None else CancelToken()
     units, errors = expand(inputs)
+    _ = knowledge.android_signatures  # compile once, before any worker needs it
     results: list[AppResult] = []
-    for done, (path, display) in enumerate(units):
+
+    def work(unit: tuple[Path, str]) -> tuple[list[AppResult], ScanError | None]:
         cancel.check()
-        if progress is not None:
-            progress(Progress(done, len(units), display))
+        return _read_guarded(unit[0], unit[1], knowledge, cancel)
+
+    # Two workers overlap one file's inflating (zlib releases the GIL) with another's
+    # parsing; a single input gains nothing and keeps its memory peak low.
+    workers = min(WORKERS, len(units))
+    with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
+        futures = [pool.submit(work, unit) for unit in units]
         try:
-            results.extend(_read_one(path, display, knowledge, cancel))
+            for done, future in enumerate(futures):
+                if progress is not None:
+                    progress(Progress(done, len(units), units[done][1]))
+                found, error = future.result()
+                results.extend(found)
+                if error is not None:
+                    errors.append(error)
         except Cancelled:
+            cancel.cancel()
+            for future in futures:
+                future.cancel()
             raise
-        except CheckerError as exc:
-            errors.append(_error(display, exc))
-        except OSError as exc:
-            errors.append(_os_error(display, exc))
-        except (MemoryError, RecursionError) as exc:
-            errors.append(
-                ScanError(
-                    display, "limit", f"input too large or too deeply nested ({type(exc).__name__})"
-                )
-            )
-        except Exception as exc:  # a bug of ours must not cost the user the whole batch
-            log.exception("unexpected failure reading an input")
-            errors.append(ScanError(display, "internal", f"unexpected {type(exc).__name__}"))
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
     apps, split_errors = _fold_splits(results)
@@ -120,6 +125,26 @@ def scan(
         errors=tuple(errors + split_errors),
         companies=knowledge.companies,
     )
+
+
+def _read_guarded(
+    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken
+) -> tuple[list[AppResult], ScanError | None]:
+    """Read one input; every failure but cancellation becomes a ``ScanError``."""
+    try:
+        return _read_one(path, display, knowledge, cancel), None
+    except Cancelled:
+        raise
+    except CheckerError as exc:
+        return [], _error(display, exc)
+    except OSError as exc:
+        return [], _os_error(display, exc)
+    except (MemoryError, RecursionError) as exc:
+        detail = f"input too large or too deeply nested ({type(exc).__name__})"
+        return [], ScanError(display, "limit", detail)
+    except Exception as exc:  # a bug of ours must not cost the user the whole batch
+        log.exception("unexpected failure reading an input")
+        return [], ScanError(display, "internal", f"unexpected {type(exc).__name__}")
 
 
 def _read_one(

@@ -19,7 +19,7 @@ repeats) takes the slow path, one regex over every name.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MIN_SIGNATURE_LENGTH = 4  # εxodus ignores signatures of 3 characters or fewer
@@ -32,7 +32,9 @@ _COMMON_TOKENS = frozenset(
         "analytics", "kotlin", "java", "lang", "support", "impl", "ui",
     }
 )  # fmt: skip
-_SCAN_SWITCH = 2000  # after this many anchor hits, one C-level regex scan is cheaper
+_MIN_LONG = 4  # tokens this long are looked up among segments at least this long
+_SEGMENT_SLICE = 1 << 20  # characters of names split at a time
+_SCAN_SWITCH = 300  # after this many anchor hits, one C-level regex scan is cheaper
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +68,15 @@ class SignatureSet:
     def owners(self) -> set[str]:
         return {a.owner for a in self._plain} | {owner for owner, _ in self._general}
 
-    def match(self, names: Collection[str], samples: int = 3) -> dict[str, list[str]]:
-        """Return ``{owner: [up to `samples` matching names]}`` for every owner found."""
+    def match(self, text: str, samples: int = 3) -> dict[str, list[str]]:
+        """Return ``{owner: [up to `samples` matching names]}`` for every owner found.
+
+        ``text`` holds the class names one per line (repeats are harmless).
+        """
         found: dict[str, list[str]] = {}
-        if not names:
+        if not text:
             return found
-        text = "\n".join(names)
-        segments = set(text.replace("\n", ".").split("."))
+        segments = _segments(text)
         segment_text = ""
         known: dict[str, bool] = {}
 
@@ -83,8 +87,11 @@ class SignatureSet:
             hit = known.get(token)
             if hit is None:
                 if not segment_text:
-                    segment_text = "\n".join(segments)
-                hit = known[token] = token in segment_text
+                    # A token can only lie inside a segment at least as long as itself;
+                    # obfuscated apps have thousands of 1-3 character segments to skip.
+                    segment_text = "\n".join(s for s in segments if len(s) >= _MIN_LONG)
+                haystack = segment_text if len(token) >= _MIN_LONG else text
+                hit = known[token] = token in haystack
             return hit
 
         for alt in self._plain:
@@ -98,17 +105,32 @@ class SignatureSet:
             have = found.get(owner)
             if have is not None and len(have) >= samples:
                 continue
-            for name in names:
-                if pattern.search(name):
-                    found.setdefault(owner, []).append(name)
-                    if len(found[owner]) >= samples:
-                        break
+            for name in text.split("\n"):
+                if pattern.search(name) and _keep(found.setdefault(owner, []), name, samples):
+                    break
         return found
+
+
+def _segments(text: str) -> set[str]:
+    """Distinct dot-separated segments of the names, built slice by slice so that the
+    transient list of every segment never holds more than one slice's worth."""
+    segments: set[str] = set()
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", min(start + _SEGMENT_SLICE, size))
+        end = size if end < 0 else end
+        segments.update(text[start:end].replace("\n", ".").split("."))
+        start = end + 1
+    return segments
+
+
+def _is_weak(token: str) -> bool:
+    return token in _COMMON_TOKENS or len(token) <= 3
 
 
 def _anchor_rank(token: str) -> tuple[bool, int]:
     """Best anchor first: uncommon, then long (long literals are rare substrings)."""
-    return (token in _COMMON_TOKENS or len(token) <= 3, -len(token))
+    return (_is_weak(token), -len(token))
 
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:
@@ -125,7 +147,9 @@ def _confirm(text: str, alt: _Alternative, found: dict[str, list[str]], samples:
     bucket = found.setdefault(alt.owner, [])
     anchor = alt.tokens[0]
     find, search = text.find, alt.pattern.search
-    pos, hits = find(anchor), 0
+    # A weak anchor ("com", "qq") hits thousands of lines: let the regex engine walk
+    # the text in C from the start instead.
+    pos, hits = (0, _SCAN_SWITCH) if _is_weak(anchor) else (find(anchor), 0)
     while pos >= 0 and hits < _SCAN_SWITCH:
         hits += 1
         start, end = _line_at(text, pos)

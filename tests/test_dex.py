@@ -48,8 +48,11 @@ def test_arrays_primitives_and_default_package_classes_are_skipped() -> None:
 
 
 def test_modified_utf8_names_decode() -> None:
-    data = build_dex(["com.exämple.Ünïcode", "com.example.\U0001f600Emoji"])
-    assert {"com.exämple.Ünïcode", "com.example.\U0001f600Emoji"} <= class_names(data)
+    data = build_dex(["com.exämple.Ünïcode", "org.sample.\U0001f600Emoji"])
+    names = class_names(data)
+    assert "com.exämple.Ünïcode" in names
+    # Like εxodus's \w-based reader, a name stops at a character that is not a letter/digit.
+    assert "org.sample" in names
 
 
 def test_is_dex_recognises_every_known_version() -> None:

@@ -170,6 +170,6 @@ def test_linked_entries_detect_what_exodus_detects(knowledge: Knowledge) -> None
         if len(signature) <= 3:
             continue
         for alternative in signature.split("|"):
-            found = knowledge.android_signatures.match([f"x.{alternative}X.Example"])
+            found = knowledge.android_signatures.match(f"x.{alternative}X.Example")
             reported = {knowledge.trackers[t].exodus_id for t in found}
             assert exodus_id in reported, (exodus_id, alternative)

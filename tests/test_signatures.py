@@ -62,18 +62,18 @@ def st_suffix(text: str) -> str:
 @given(signatures=SIGNATURES, names=NAMES)
 def test_fast_matcher_equals_the_naive_definition(signatures: list[str], names: list[str]) -> None:
     entries = [(f"t{i}", s) for i, s in enumerate(signatures)]
-    assert set(SignatureSet(entries).match(names)) == naive(entries, names)
+    assert set(SignatureSet(entries).match("\n".join(names))) == naive(entries, names)
 
 
 def test_dots_are_wildcards_and_matches_may_start_anywhere() -> None:
     entries = [("fb", "com.facebook.ads"), ("any", "shaded.lib")]
-    found = SignatureSet(entries).match(["my.shaded.com.facebook.ads.X", "zshadedXlib.Y"])
+    found = SignatureSet(entries).match("my.shaded.com.facebook.ads.X\nzshadedXlib.Y")
     assert set(found) == {"fb", "any"}
 
 
 def test_samples_are_the_matching_class_names() -> None:
     found = SignatureSet([("amazon", "com.amazon.device.ads")]).match(
-        ["com.amazon.device.ads.AdLayout", "com.amazon.device.ads.DTBAdView", "com.example.Main"],
+        "com.amazon.device.ads.AdLayout\ncom.amazon.device.ads.DTBAdView\ncom.example.Main",
         samples=5,
     )
     assert sorted(found["amazon"]) == [
@@ -83,27 +83,27 @@ def test_samples_are_the_matching_class_names() -> None:
 
 
 def test_short_signatures_are_ignored_like_exodus() -> None:
-    assert SignatureSet([("short", "com")]).match(["com.example.A"]) == {}
+    assert SignatureSet([("short", "com")]).match("com.example.A") == {}
 
 
 def test_regex_signatures_take_the_general_path() -> None:
     found = SignatureSet([("re", r"com\.example\.(Foo|Bar)$")]).match(
-        ["com.example.Bar", "com.example.Baz"]
+        "com.example.Bar\ncom.example.Baz"
     )
     assert found == {"re": ["com.example.Bar"]}
 
 
 def test_common_anchor_falls_back_to_one_scan_and_stays_exact() -> None:
     names = [f"com.google.android.c{i}.K" for i in range(5000)] + ["com.google.android.ads.Z"]
-    found = SignatureSet([("g", "com.google.android.ads.")]).match(names)
+    found = SignatureSet([("g", "com.google.android.ads.")]).match("\n".join(names))
     assert found == {"g": ["com.google.android.ads.Z"]}
 
 
 def test_advertising_id_client_alone_is_not_admob(knowledge) -> None:  # type: ignore[no-untyped-def]
     names = ["com.google.android.gms.ads.identifier.AdvertisingIdClient", "com.example.Main"]
-    assert "google_admob" not in knowledge.android_signatures.match(names)
+    assert "google_admob" not in knowledge.android_signatures.match("\n".join(names))
     names.append("com.google.android.gms.ads.AdView")
-    assert "google_admob" in knowledge.android_signatures.match(names)
+    assert "google_admob" in knowledge.android_signatures.match("\n".join(names))
 
 
 @pytest.mark.skipif(not EXODUS_LIST.exists(), reason="../shared/reference is not present")
@@ -113,6 +113,6 @@ def test_every_exodus_signature_finds_its_own_example_names() -> None:
     matcher = SignatureSet(entries)
     for tid, signature in entries:
         examples = [f"x.{alt}X.Example" for alt in signature.split("|")]
-        found = matcher.match(examples)
+        found = matcher.match("\n".join(examples))
         assert tid in found, (tid, signature)
         assert set(found) == naive(entries, examples)

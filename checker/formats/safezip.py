@@ -27,6 +27,7 @@ MAX_RATIO = 1000  # real DEX is ~3:1, text rarely beyond 100:1; bombs are far ab
 RATIO_FLOOR = 1024 * 1024  # small members may compress arbitrarily well
 _LOCAL_HEADER = struct.Struct("<4s5H3I2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
+_CHUNK = 1024 * 1024  # compressed bytes read, and inflated bytes produced, per step
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Member:
 class SafeZip:
     """A read-only view of a zip archive given as a path or as bytes."""
 
-    def __init__(self, source: Path | bytes, *, budget: Budget | None = None) -> None:
+    def __init__(self, source: Path | bytes | bytearray, *, budget: Budget | None = None) -> None:
         self.budget = budget if budget is not None else Budget()
         self._file: BinaryIO = (
             io.BytesIO(source) if isinstance(source, bytes | bytearray) else source.open("rb")
@@ -96,24 +97,31 @@ class SafeZip:
                 return member
         return None
 
-    def read(self, member: Member, *, limit: int = MAX_MEMBER_BYTES) -> bytes:
-        """Return the inflated bytes of ``member``, refusing anything beyond the caps."""
+    def read(self, member: Member, *, limit: int = MAX_MEMBER_BYTES) -> bytearray:
+        """Return the inflated bytes of ``member``, refusing anything beyond the caps.
+
+        The result is one buffer of exactly the declared size, filled in place:
+        peak memory is the member's size plus one chunk, never twice the size.
+        """
         info = member._info
         size = info.file_size
         if size > limit:
             raise LimitExceeded(f"member {member.name!r} declares {size} bytes (limit {limit})")
         if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
             raise LimitExceeded(f"member {member.name!r} has a zip-bomb compression ratio")
-        self.budget.spend(size)
-        raw = self._raw(info)
-        if info.compress_type == zipfile.ZIP_STORED:
-            data = raw[:size]
-        elif info.compress_type == zipfile.ZIP_DEFLATED:
-            data = _inflate(raw, size, member.name)
-        else:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise FormatError(
                 f"member {member.name!r} uses compression method {info.compress_type}"
             )
+        self.budget.spend(size)
+        try:
+            self._seek_to_data(info)
+            if info.compress_type == zipfile.ZIP_STORED:
+                data = bytearray(self._file.read(min(size, info.compress_size)))
+            else:
+                data = self._inflate(info, size)
+        except OSError as exc:
+            raise Truncated(f"cannot read member {info.filename!r}: {exc}") from None
         if len(data) != size:
             raise Truncated(f"member {member.name!r} is shorter than its directory entry says")
         if zlib.crc32(data) != info.CRC:
@@ -122,32 +130,46 @@ class SafeZip:
             raise FormatError(f"member {member.name!r} is corrupt (checksum mismatch)")
         return data
 
-    def _raw(self, info: zipfile.ZipInfo) -> bytes:
+    def _seek_to_data(self, info: zipfile.ZipInfo) -> None:
+        self._file.seek(info.header_offset)
+        header = self._file.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
+            raise FormatError(f"member {info.filename!r} has no valid local header")
+        fields = _LOCAL_HEADER.unpack(header)
+        name_len, extra_len = fields[-2], fields[-1]
+        self._file.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+
+    def _inflate(self, info: zipfile.ZipInfo, size: int) -> bytearray:
+        """Inflate into a buffer of the declared size; never more output than declared."""
+        out = bytearray(size)
+        view = memoryview(out)
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        position, remaining_input = 0, info.compress_size
+        pending = b""
         try:
-            self._file.seek(info.header_offset)
-            header = self._file.read(_LOCAL_HEADER.size)
-            if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
-                raise FormatError(f"member {info.filename!r} has no valid local header")
-            fields = _LOCAL_HEADER.unpack(header)
-            name_len, extra_len = fields[-2], fields[-1]
-            self._file.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
-            raw = self._file.read(info.compress_size)
-        except OSError as exc:
-            raise Truncated(f"cannot read member {info.filename!r}: {exc}") from None
-        if len(raw) < info.compress_size and info.compress_type != zipfile.ZIP_STORED:
+            while position < size:
+                if not pending and remaining_input > 0:
+                    pending = self._file.read(min(_CHUNK, remaining_input))
+                    if not pending:
+                        break  # the file ends early: reported as truncated below
+                    remaining_input -= len(pending)
+                chunk = inflater.decompress(pending, min(_CHUNK, size - position))
+                pending = inflater.unconsumed_tail
+                if not chunk:
+                    if inflater.eof or (not pending and remaining_input <= 0):
+                        break
+                    continue
+                view[position : position + len(chunk)] = chunk
+                position += len(chunk)
+        except zlib.error as exc:
+            raise FormatError(f"member {info.filename!r} cannot be inflated: {exc}") from None
+        finally:
+            view.release()
+        if position < size:
             raise Truncated(f"member {info.filename!r} is cut short (file truncated?)")
-        return raw
+        return out
 
 
-def _inflate(raw: bytes, size: int, name: str) -> bytes:
-    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    try:
-        # max_length bounds the output whatever the compressed stream claims.
-        return inflater.decompress(raw, size) if size else b""
-    except zlib.error as exc:
-        raise FormatError(f"member {name!r} cannot be inflated: {exc}") from None
-
-
-def looks_like_zip(head: bytes) -> bool:
+def looks_like_zip(head: bytes | bytearray) -> bool:
     """True for the local-header or empty-archive magic of a zip file."""
-    return head[:4] in (_LOCAL_MAGIC, b"PK\x05\x06")
+    return bytes(head[:4]) in (_LOCAL_MAGIC, b"PK\x05\x06")

@@ -31,7 +31,8 @@ class PackageParts:
     display: str
     manifest: axml.ManifestInfo | None = None
     label: str | None = None
-    classes: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)  # class names, one text per DEX
+    class_count: int = 0
     class_sources: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -47,7 +48,10 @@ def read_package(
     parts = PackageParts(display)
     if want_manifest and archive.find(MANIFEST) is not None:
         parts.manifest, parts.label = _manifest_and_label(archive)
-    for member in archive.members():
+    # Largest DEX first: at the moment the biggest buffer is alive, the fewest
+    # names have piled up beside it, which lowers the peak (the result is a set).
+    members = sorted(archive.members(), key=lambda m: -m.size if DEX_MEMBER.search(m.name) else 0)
+    for member in members:
         context.cancel.check()
         name = member.name
         if DEX_MEMBER.search(name):
@@ -55,18 +59,19 @@ def read_package(
             if not dex.is_dex(data[:8]):
                 continue  # a resource that merely has a dex-like name
             try:
-                names = dex.class_names(data)
+                classes = dex.read_classes(data)
             except FormatError as exc:
                 raise type(exc)(f"{name}: {exc.detail}") from None
             del data
-            parts.classes |= names
-            parts.class_sources.append((f"{display}!{name}", len(names)))
+            parts.texts.append(classes.text)
+            parts.class_count += classes.defined
+            parts.class_sources.append((f"{display}!{name}", classes.defined))
         elif name.lower().endswith(".apk"):
             _read_nested(archive, member, display, context, depth, parts)
     return parts
 
 
-def _read_member(archive: SafeZip, member: Member, limit: int) -> bytes:
+def _read_member(archive: SafeZip, member: Member, limit: int) -> bytearray:
     try:
         return archive.read(member, limit=limit)
     except FormatError as exc:
@@ -92,7 +97,8 @@ def _read_nested(
         inner = read_package(
             nested, f"{display}!{name}", context, depth=depth + 1, want_manifest=False
         )
-    parts.classes |= inner.classes
+    parts.texts.extend(inner.texts)
+    parts.class_count += inner.class_count
     parts.class_sources.extend(inner.class_sources)
 
 
@@ -100,7 +106,7 @@ def _manifest_and_label(archive: SafeZip) -> tuple[axml.ManifestInfo, str | None
     member = archive.find(MANIFEST)
     assert member is not None
     try:
-        manifest = axml.parse_manifest(_read_member(archive, member, MAX_MANIFEST_BYTES))
+        manifest = axml.parse_manifest(bytes(_read_member(archive, member, MAX_MANIFEST_BYTES)))
     except FormatError as exc:
         raise type(exc)(f"{MANIFEST}: {exc.detail}") from None
     label = manifest.label
@@ -108,7 +114,7 @@ def _manifest_and_label(archive: SafeZip) -> tuple[axml.ManifestInfo, str | None
     if label is None and manifest.label_ref is not None and table is not None:
         try:
             label = arsc.resolve_string(
-                _read_member(archive, table, MAX_RESOURCES_BYTES), manifest.label_ref
+                bytes(_read_member(archive, table, MAX_RESOURCES_BYTES)), manifest.label_ref
             )
         except CheckerError:
             label = None  # a broken resource table costs us the label, not the scan
@@ -133,11 +139,7 @@ def assemble_app(
     for _part, part_manifest in with_manifest:
         if part_manifest.package == manifest.package:
             permissions.update(dict.fromkeys(part_manifest.permissions))
-    classes: set[str] = set()
-    class_sources: list[tuple[str, int]] = []
-    for part in parts:
-        classes |= part.classes
-        class_sources.extend(part.class_sources)
+    class_sources = [source for part in parts for source in part.class_sources]
     return AppEvidence(
         id=clean(manifest.package),
         platform=Platform.ANDROID,
@@ -148,7 +150,8 @@ def assemble_app(
         min_sdk=manifest.min_sdk,
         target_sdk=manifest.target_sdk,
         permissions=tuple(clean(p) for p in permissions),
-        class_names=frozenset(classes),
+        class_text=_joined(parts),
+        class_count=sum(p.class_count for p in parts),
         class_sources=tuple(class_sources),
         split=None if bases else clean(manifest.split or "split"),
     )
@@ -159,12 +162,16 @@ def _without_manifest(
 ) -> AppEvidence:
     if not any(p.class_sources for p in parts):
         raise FormatError("no AndroidManifest.xml and no code: not an Android package")
-    classes: set[str] = set().union(*(p.classes for p in parts))
     return AppEvidence(
         id=clean(fallback_id),
         platform=Platform.ANDROID,
         sources=sources,
         name=clean(fallback_id),
-        class_names=frozenset(classes),
+        class_text=_joined(parts),
+        class_count=sum(p.class_count for p in parts),
         class_sources=tuple(cs for p in parts for cs in p.class_sources),
     )
+
+
+def _joined(parts: list[PackageParts]) -> str:
+    return "\n".join(text for part in parts for text in part.texts if text)

@@ -24,14 +24,15 @@ class DexFileSource:
             data = path.read_bytes()
         except OSError as exc:
             raise Unreadable(exc.strerror or str(exc)) from None
-        names = dex.class_names(data)
+        classes = dex.read_classes(data)
         return [
             AppEvidence(
                 id=clean(path.name),
                 platform=Platform.ANDROID,
                 sources=(display,),
                 name=clean(path.name),
-                class_names=frozenset(names),
-                class_sources=((display, len(names)),),
+                class_text=classes.text,
+                class_count=classes.defined,
+                class_sources=((display, classes.defined),),
             )
         ]

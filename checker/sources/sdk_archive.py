@@ -7,6 +7,7 @@ is reported like an app whose id is the library's package (AAR) or file name.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import LimitExceeded
@@ -19,18 +20,17 @@ from checker.text import clean
 
 _AAR_PACKAGE = re.compile(rb"""<manifest\b[^>]*?\bpackage\s*=\s*["']([A-Za-z0-9_.]{1,200})["']""")
 _VERSIONED = re.compile(r"META-INF/versions/\d+/")
+_CLASS_PATH = re.compile(r"(?:\w+/)+\w+")
 MAX_TEXT_MANIFEST = 64 * 1024
 
 
 def class_name_from_entry(entry: str) -> str | None:
-    """'com/foo/Bar$Baz.class' -> 'com.foo.Bar' (cut at '$' like DEX names); None if no package."""
+    """'com/foo/Bar$Baz.class' -> 'com.foo.Bar', read with the same rule as DEX names
+    (\\w+ segments, at least one package); None for other members."""
     if not entry.endswith(".class"):
         return None
-    entry = _VERSIONED.sub("", entry, count=1)[: -len(".class")]
-    entry = entry.split("$", 1)[0]
-    if "/" not in entry or entry.endswith("module-info") or entry.endswith("package-info"):
-        return None
-    return entry.replace("/", ".")
+    found = _CLASS_PATH.match(_VERSIONED.sub("", entry, count=1))
+    return found.group(0).replace("/", ".") if found else None
 
 
 class SdkArchiveSource:
@@ -47,56 +47,62 @@ class SdkArchiveSource:
         )
 
     def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
-        classes: set[str] = set()
-        sources: list[tuple[str, int]] = []
+        found = _Found()
         package: str | None = None
         with SafeZip(path, budget=context.budget) as archive:
-            _collect(archive, display, context, classes, sources, depth=0)
+            _collect(archive, display, context, found, depth=0)
             manifest = archive.find("AndroidManifest.xml")
             if manifest is not None and manifest.size <= MAX_TEXT_MANIFEST:
-                found = _AAR_PACKAGE.search(archive.read(manifest))
-                package = found.group(1).decode("ascii") if found else None
+                match = _AAR_PACKAGE.search(bytes(archive.read(manifest)))
+                package = match.group(1).decode("ascii") if match else None
         return [
             AppEvidence(
                 id=clean(package or path.name),
                 platform=Platform.ANDROID,
                 sources=(display,),
                 name=clean(path.name),
-                class_names=frozenset(classes),
-                class_sources=tuple(sources),
+                class_text="\n".join(found.texts),
+                class_count=found.count,
+                class_sources=tuple(found.sources),
             )
         ]
 
 
+@dataclass
+class _Found:
+    texts: list[str] = field(default_factory=list)
+    count: int = 0
+    sources: list[tuple[str, int]] = field(default_factory=list)
+
+
 def _collect(
-    archive: SafeZip,
-    display: str,
-    context: ReadContext,
-    classes: set[str],
-    sources: list[tuple[str, int]],
-    depth: int,
+    archive: SafeZip, display: str, context: ReadContext, found: _Found, depth: int
 ) -> None:
+    names: dict[str, None] = {}
     own = 0
     for member in archive.members():
         context.cancel.check()
         name = member.name
-        class_name = class_name_from_entry(name)
-        if class_name is not None:
-            if class_name not in classes:
-                classes.add(class_name)
-                own += 1
+        if name.endswith(".class"):
+            own += 1
+            class_name = class_name_from_entry(name)
+            if class_name is not None:
+                names[class_name] = None
         elif DEX_MEMBER.search(name):
             data = archive.read(member, limit=dex.MAX_DEX_BYTES)
             if dex.is_dex(data[:8]):
-                names = dex.class_names(data)
-                classes |= names
-                sources.append((f"{display}!{name}", len(names)))
+                classes = dex.read_classes(data)
+                found.texts.append(classes.text)
+                found.count += classes.defined
+                found.sources.append((f"{display}!{name}", classes.defined))
         elif name.endswith(".jar"):
             if depth + 1 > MAX_NESTING:
                 raise LimitExceeded(f"archives nested more than {MAX_NESTING} deep (at {name})")
             data = archive.read(member)
             if looks_like_zip(data[:4]):
                 with SafeZip(data, budget=context.budget) as nested:
-                    _collect(nested, f"{display}!{name}", context, classes, sources, depth + 1)
+                    _collect(nested, f"{display}!{name}", context, found, depth + 1)
     if own:
-        sources.append((display, own))
+        found.texts.append("\n".join(names))
+        found.count += own
+        found.sources.append((display, own))
