@@ -15,6 +15,7 @@ from typing import TextIO
 from checker import __version__
 from checker.errors import Cancelled, KnowledgeError
 from checker.knowledge.base import Knowledge
+from checker.phrases import shown_path
 from checker.report import to_csv, to_json
 from checker.report_html import to_html
 from checker.report_text import kb_stats_text, to_text
@@ -80,7 +81,13 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
 
     def progress(step: Progress) -> None:
         if step.current:
-            line = say("progress", lang, done=step.done + 1, total=step.total, path=step.current)
+            line = say(
+                "progress",
+                lang,
+                done=step.done + 1,
+                total=step.total,
+                path=shown_path(step.current),
+            )
             err.write("\r\x1b[K" + line[:160] if err.isatty() else line + "\n")
         elif err.isatty():
             err.write("\r\x1b[K")
@@ -92,7 +99,9 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
         print(say("cancelled", lang), file=err)
         return EXIT_SOME_FAILED
     for error in report.errors:
-        print(f"{error.path}: {error_message(error.code, error.detail, lang)}", file=err)
+        print(
+            f"{shown_path(error.path)}: {error_message(error.code, error.detail, lang)}", file=err
+        )
     renderers = {"text": to_text, "json": to_json, "html": to_html, "csv": to_csv}
     document = renderers[args.format](report, knowledge, lang)
     if args.output:

@@ -2,7 +2,8 @@
 
 The engine raises these; front ends turn ``code`` (and ``detail``) into words in
 the user's language. ``detail`` holds technical specifics (an offset, a member
-name) and never app or personal data beyond the file the user gave us.
+name) and never app or personal data beyond the file the user gave us. Which
+input failed is recorded beside the error (``ScanError.path``), not inside it.
 """
 
 from __future__ import annotations
@@ -13,16 +14,9 @@ class CheckerError(Exception):
 
     code = "error"
 
-    def __init__(self, detail: str = "", *, path: str = "") -> None:
+    def __init__(self, detail: str = "") -> None:
         super().__init__(detail or self.code)
         self.detail = detail
-        self.path = path
-
-    def with_path(self, path: str) -> CheckerError:
-        """Return self with the offending input path attached (first one wins)."""
-        if not self.path:
-            self.path = path
-        return self
 
 
 class InputError(CheckerError):

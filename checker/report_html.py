@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from checker import phrases
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
 from checker.report import company_rollup, owner_and_parent
@@ -38,30 +39,18 @@ def to_html(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
         f'<p class="muted">{e(say("generated", lang, when=report.generated_at))} · '
         f"{e(say('kb_line', lang, version=info.version, trackers=info.trackers, companies=info.companies))}</p>",
     ]
-    if report.apps:
-        with_trackers = sum(1 for r in report.apps if r.hits)
-        summary = say(
-            "summary",
-            lang,
-            apps=len(report.apps),
-            with_trackers=with_trackers,
-            companies=len(rollup),
-        )
-        parts.append(f'<p class="summary">{e(summary)}</p>')
-    else:
-        parts.append(f'<p class="summary">{e(say("nothing_checked", lang))}</p>')
+    parts.append(f'<p class="summary">{e(phrases.summary(report, len(rollup), lang))}</p>')
     if rollup:
         parts.append(f"<h2>{e(say('companies_heading', lang))}</h2><table>")
         parts.append(
             f"<tr><th>{e(say('col_company', lang))}</th><th>{e(say('col_parent', lang))}</th>"
-            f"<th>{e(say('col_app', lang))}</th></tr>"
+            f"<th>{e(say('col_your_apps', lang))}</th></tr>"
         )
         for entry in rollup:
-            apps = ", ".join(a.app.name or a.app.id for a in entry.apps)
             parent = entry.parent.name if entry.parent else ""
             parts.append(
                 f"<tr><td>{e(entry.company.name)}</td><td>{e(parent)}</td>"
-                f"<td>{e(say('company_apps', lang, count=len(entry.apps), apps=apps))}</td></tr>"
+                f"<td>{e(phrases.company_apps(entry.apps, lang))}</td></tr>"
             )
         parts.append("</table>")
     for result in report.apps:
@@ -70,7 +59,8 @@ def to_html(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
         parts.append(f"<h2>{e(say('errors_heading', lang, count=len(report.errors)))}</h2><ul>")
         for error in report.errors:
             message = error_message(error.code, error.detail, lang)
-            parts.append(f'<li><span class="id">{e(error.path)}</span><br>{e(message)}</li>')
+            path = phrases.shown_path(error.path)
+            parts.append(f'<li><span class="id">{e(path)}</span><br>{e(message)}</li>')
         parts.append("</ul>")
     parts.append(f'<p class="muted">{e(say("footer", lang))}</p></body></html>\n')
     return "".join(parts)
@@ -86,8 +76,7 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         f'<div class="id">{e(app.id)} · {e(version)}</div>',
     ]
     if result.hits:
-        owners = {hit.tracker.company_id for hit in result.hits}
-        headline = say("trackers_found", lang, trackers=len(result.hits), companies=len(owners))
+        headline = phrases.trackers_found(result, lang)
         out.append(f'<p class="bad">{e(headline)}</p><ul>')
         for hit in result.hits:
             owner, parent = owner_and_parent(hit, knowledge)
@@ -111,7 +100,7 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         out.append(
             f"<details><summary>{e(say('permissions_requested', lang, count=len(app.permissions)))}</summary><ul>"
         )
-        out.extend(f"<li><code>{e(p)}</code></li>" for p in app.permissions)
+        out.extend(f"<li>{e(phrases.permission(p, knowledge, lang))}</li>" for p in app.permissions)
         out.append("</ul></details>")
     out.append("</section>")
     return "".join(out)

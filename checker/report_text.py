@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker import phrases
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
 from checker.report import company_rollup, owner_and_parent
@@ -17,19 +18,7 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
         say("kb_line", lang, version=info.version, trackers=info.trackers, companies=info.companies)
     )
     rollup = company_rollup(report, knowledge)
-    if report.apps:
-        with_trackers = sum(1 for r in report.apps if r.hits)
-        lines.append(
-            say(
-                "summary",
-                lang,
-                apps=len(report.apps),
-                with_trackers=with_trackers,
-                companies=len(rollup),
-            )
-        )
-    else:
-        lines.append(say("nothing_checked", lang))
+    lines.append(phrases.summary(report, len(rollup), lang))
     for result in report.apps:
         lines += ["", *_app_lines(result, knowledge, lang)]
     if rollup:
@@ -38,13 +27,12 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
             name = entry.company.name
             if entry.parent is not None:
                 name += f" ({say('part_of', lang, parent=entry.parent.name)})"
-            apps = ", ".join(a.app.name or a.app.id for a in entry.apps)
             lines.append(f"  {name}")
-            lines.append(f"      {say('company_apps', lang, count=len(entry.apps), apps=apps)}")
+            lines.append(f"      {phrases.company_apps(entry.apps, lang)}")
     if report.errors:
         lines += ["", say("errors_heading", lang, count=len(report.errors)), _RULE]
         for error in report.errors:
-            lines.append(f"  ✗ {error.path}")
+            lines.append(f"  ✗ {phrases.shown_path(error.path)}")
             lines.append(f"      {error_message(error.code, error.detail, lang)}")
     lines += ["", say("footer", lang), ""]
     return "\n".join(lines)
@@ -68,15 +56,13 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
             )
             entry = f"      • {hit.tracker.name}" + (f"  ({categories})" if categories else "")
             groups.setdefault(heading, []).append(entry)
-        lines.append(
-            f"  ⚠ {say('trackers_found', lang, trackers=len(result.hits), companies=len(groups))}"
-        )
+        lines.append(f"  ⚠ {phrases.trackers_found(result, lang)}")
         for heading, entries in sorted(groups.items()):
             lines.append(f"    {heading}")
             lines.extend(entries)
     if app.permissions:
         lines.append(f"  {say('permissions_requested', lang, count=len(app.permissions))}")
-        lines.extend(f"      {permission}" for permission in app.permissions)
+        lines.extend(f"      {phrases.permission(p, knowledge, lang)}" for p in app.permissions)
     else:
         lines.append(f"  {say('permissions_none', lang)}")
     return lines

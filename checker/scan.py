@@ -152,7 +152,7 @@ def _read_one(
 ) -> list[AppResult]:
     source = source_for(Probe(path))
     if source is None:
-        raise UnsupportedInput("not a file type we can check")
+        raise UnsupportedInput()
     apps = source.read(path, display, ReadContext(cancel=cancel))
     return [detect(app, knowledge) for app in apps]
 

@@ -18,10 +18,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Base de connaissances {version} : {trackers} SDK de pistage de {companies} entreprises",
     ),
     "summary": (
-        "{apps} apps checked · {with_trackers} contain tracker code · {companies} companies can receive data",
-        "{apps} applis vérifiées · {with_trackers} contiennent du code de pistage · "
-        "{companies} entreprises peuvent recevoir des données",
+        "{apps_checked} · {with_trackers} with tracker code · {companies_receiving}",
+        "{apps_checked} · {with_trackers} avec du code de pistage · {companies_receiving}",
     ),
+    "apps_checked.one": ("{count} app checked", "{count} appli vérifiée"),
+    "apps_checked.other": ("{count} apps checked", "{count} applis vérifiées"),
+    "companies_receiving.one": (
+        "{count} company can receive data",
+        "{count} entreprise peut recevoir des données",
+    ),
+    "companies_receiving.other": (
+        "{count} companies can receive data",
+        "{count} entreprises peuvent recevoir des données",
+    ),
+    "sdks.one": ("{count} SDK", "{count} SDK"),
+    "sdks.other": ("{count} SDKs", "{count} SDK"),
+    "companies.one": ("{count} company", "{count} entreprise"),
+    "companies.other": ("{count} companies", "{count} entreprises"),
+    "your_apps.one": ("{count} of your apps", "{count} de vos applis"),
+    "your_apps.other": ("{count} of your apps", "{count} de vos applis"),
     "nothing_checked": ("No app was checked.", "Aucune appli n'a été vérifiée."),
     "app_heading": ("{name}", "{name}"),
     "package": ("Package", "Paquet"),
@@ -31,14 +46,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read_from": ("Read from", "Lu depuis"),
     "classes_read": ("{count} classes read", "{count} classes lues"),
     "trackers_found": (
-        "Tracker code inside: {trackers} SDKs from {companies} companies",
-        "Code de pistage présent : {trackers} SDK de {companies} entreprises",
+        "Tracker code inside: {sdks} from {companies}",
+        "Code de pistage présent : {sdks} de {companies}",
     ),
     "trackers_none": (
         "No known tracker code found in this app.",
         "Aucun code de pistage connu trouvé dans cette appli.",
     ),
-    "part_of": ("part of {parent}", "filiale de {parent}"),
+    "part_of": ("part of {parent}", "groupe {parent}"),
     "matched_by": ("found through {evidence}", "repéré grâce à {evidence}"),
     "could_collect": ("can collect: {what}", "peut collecter : {what}"),
     "permissions_requested": (
@@ -50,15 +65,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Companies that can receive data",
         "Entreprises pouvant recevoir des données",
     ),
-    "company_apps": ("{count} of your apps: {apps}", "{count} de vos applis : {apps}"),
+    "company_apps": ("{your_apps}: {apps}", "{your_apps} : {apps}"),
     "errors_heading": (
         "Files that could not be checked ({count})",
         "Fichiers non vérifiés ({count})",
     ),
     "evidence_code": (
-        "its code is in the app, so it could collect data",
-        "son code est dans l'appli : il pourrait collecter des données",
+        "Its code is in the app, so it could collect data",
+        "Son code est dans l'appli : il pourrait collecter des données",
     ),
+    "col_your_apps": ("Your apps", "Vos applis"),
     "col_app": ("App", "Appli"),
     "col_tracker": ("Tracker", "Traceur"),
     "col_company": ("Company", "Entreprise"),
@@ -145,6 +161,12 @@ def say(key: str, lang: str = "en", **params: object) -> str:
     en, fr = MESSAGES[key]
     template = fr if lang == "fr" else en
     return template.format(**params) if params else template
+
+
+def count(key: str, n: int, lang: str = "en") -> str:
+    """``key.one`` or ``key.other`` for ``n``: French uses the singular for 0 and 1."""
+    singular = n <= 1 if lang == "fr" else n == 1
+    return say(f"{key}.{'one' if singular else 'other'}", lang, count=n)
 
 
 def error_message(code: str, detail: str, lang: str = "en") -> str:

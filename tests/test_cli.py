@@ -45,14 +45,16 @@ def test_text_report_groups_trackers_by_company_and_parent(speedtest: Path) -> N
     assert "Speed <b>Test</b>" in out and "org.speed.test · 5.3.1" in out
     assert "Amazon" in out
     assert "part of Alphabet" in out  # Firebase rolls up to its parent
-    assert "android.permission.ACCESS_FINE_LOCATION" in out
+    assert "ACCESS_FINE_LOCATION — Precise location" in out  # what the permission unlocks
+    assert "2 apps checked" not in out and "1 app checked" in out
     assert err == ""
 
 
 def test_french_text_report(speedtest: Path) -> None:
     code, out, _ = run("scan", str(speedtest), "--lang", "fr")
     assert code == 0
-    assert "Code de pistage présent" in out and "filiale de Alphabet" in out
+    assert "Code de pistage présent : 2 SDK de 2 entreprises" in out
+    assert "groupe Alphabet" in out and "1 appli vérifiée" in out
     assert "Autorisations demandées (2)" in out
 
 
@@ -166,3 +168,16 @@ def test_main_py_runs_the_cli_in_a_fresh_process(speedtest: Path, tmp_path: Path
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["apps"][0]["id"] == "org.speed.test"
+
+
+def test_odd_file_names_are_shown_safely(tmp_path: Path) -> None:
+    odd = write(tmp_path / "evil\u202egpj.apk\nfake line", b"not a zip")
+    code, out, err = run("scan", str(odd))
+    assert code == 1
+    assert "\u202e" not in err and "\u202e" not in out
+    (line,) = err.splitlines()  # the newline in the name does not forge a second line
+    assert "evilgpj.apk" in line and "fake line" in line
+    _, html_out, _ = run("scan", str(odd), "--format", "html")
+    assert "\u202e" not in html_out
+    _, json_out, _ = run("scan", str(odd), "--format", "json")
+    assert json.loads(json_out)["errors"][0]["path"] == str(odd)  # machines get it exact

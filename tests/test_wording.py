@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from checker import errors
-from checker.wording import MESSAGES, error_message, say
+from checker.wording import MESSAGES, count, error_message, say
 
 
 def placeholders(template: str) -> set[str]:
@@ -30,5 +30,21 @@ def test_every_error_code_has_words() -> None:
 
 
 def test_messages_fill_in_their_values() -> None:
-    assert say("company_apps", "fr", count=2, apps="A, B") == "2 de vos applis : A, B"
+    assert (
+        say("company_apps", "fr", your_apps="2 de vos applis", apps="A, B")
+        == "2 de vos applis : A, B"
+    )
+
+
+def test_plurals_follow_each_language() -> None:
+    assert count("sdks", 1, "en") == "1 SDK" and count("sdks", 2, "en") == "2 SDKs"
+    assert count("companies", 0, "en") == "0 companies"
+    assert count("companies", 0, "fr") == "0 entreprise"  # French: singular for 0 and 1
+    assert count("apps_checked", 3, "fr") == "3 applis vérifiées"
+
+
+def test_every_plural_has_both_forms() -> None:
+    for key in MESSAGES:
+        if key.endswith(".one"):
+            assert key.removesuffix(".one") + ".other" in MESSAGES, key
     assert error_message("not_zip", "bad magic", "en").endswith(": bad magic")
