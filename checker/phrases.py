@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Report
+from checker.models import AppResult, Report, TrackerHit
+from checker.report import owner_and_parent
 from checker.text import clean
 from checker.wording import count, say
 
@@ -31,6 +32,19 @@ def trackers_found(result: AppResult, lang: str) -> str:
         sdks=count("sdks", len(result.hits), lang),
         companies=count("companies", len(owners), lang),
     )
+
+
+def owner_heading(hit: TrackerHit, knowledge: Knowledge, lang: str) -> str:
+    """'Google LLC — part of Alphabet Inc.': who receives the data, and their group."""
+    owner, parent = owner_and_parent(hit, knowledge)
+    heading = owner.name if owner else hit.tracker.company_id
+    if parent is not None:
+        heading += f" — {say('part_of', lang, parent=parent.name)}"
+    return heading
+
+
+def categories(hit: TrackerHit, knowledge: Knowledge, lang: str) -> list[str]:
+    return [knowledge.label("category", c, lang) for c in hit.tracker.categories]
 
 
 def company_apps(apps: tuple[AppResult, ...], lang: str) -> str:

@@ -7,7 +7,7 @@ from html import escape
 from checker import phrases
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
-from checker.report import company_rollup, owner_and_parent
+from checker.report import company_rollup
 from checker.wording import error_message, say
 
 _STYLE = """
@@ -79,13 +79,10 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         headline = phrases.trackers_found(result, lang)
         out.append(f'<p class="bad">{e(headline)}</p><ul>')
         for hit in result.hits:
-            owner, parent = owner_and_parent(hit, knowledge)
-            company = owner.name if owner else hit.tracker.company_id
-            if parent is not None:
-                company += f" — {say('part_of', lang, parent=parent.name)}"
+            company = phrases.owner_heading(hit, knowledge, lang)
             chips = "".join(
-                f'<span class="chip">{e(knowledge.label("category", c, lang))}</span>'
-                for c in hit.tracker.categories
+                f'<span class="chip">{e(label)}</span>'
+                for label in phrases.categories(hit, knowledge, lang)
             )
             samples = ", ".join(ev.detail for ev in hit.evidence)
             out.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import phrases
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
-from checker.report import company_rollup, owner_and_parent
+from checker.report import company_rollup
 from checker.wording import error_message, say
 
 _RULE = "─" * 72
@@ -47,13 +47,8 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     else:
         groups: dict[str, list[str]] = {}
         for hit in result.hits:
-            owner, parent = owner_and_parent(hit, knowledge)
-            heading = owner.name if owner else hit.tracker.company_id
-            if parent is not None:
-                heading += f" — {say('part_of', lang, parent=parent.name)}"
-            categories = ", ".join(
-                knowledge.label("category", c, lang) for c in hit.tracker.categories
-            )
+            heading = phrases.owner_heading(hit, knowledge, lang)
+            categories = ", ".join(phrases.categories(hit, knowledge, lang))
             entry = f"      • {hit.tracker.name}" + (f"  ({categories})" if categories else "")
             groups.setdefault(heading, []).append(entry)
         lines.append(f"  ⚠ {phrases.trackers_found(result, lang)}")
