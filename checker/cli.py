@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__
+from checker import __version__, cli_kb
 from checker.errors import Cancelled, KnowledgeError
 from checker.knowledge.base import Knowledge
 from checker.phrases import shown_path
 from checker.report import to_csv, to_json
 from checker.report_html import to_html
-from checker.report_text import kb_stats_text, to_text
+from checker.report_text import to_text
 from checker.scan import Progress, scan
 from checker.wording import error_message, say
 
@@ -44,10 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress line on stderr (default: when stderr is a terminal)",
     )  # fmt: skip
-    kb_cmd = commands.add_parser("kb", help="the knowledge base")
-    kb_sub = kb_cmd.add_subparsers(dest="kb_command", required=True)
-    stats = kb_sub.add_parser("stats", help="what the knowledge base holds")
-    stats.add_argument("--lang", choices=("en", "fr"), default="en")
+    cli_kb.add_parser(commands)
     return parser
 
 
@@ -64,14 +61,13 @@ def main(
     if args.command is None:
         parser.print_help(out)
         return EXIT_USAGE
+    if args.command == "kb":
+        return cli_kb.run(args, out, err)
     try:
         knowledge = Knowledge.load()
     except KnowledgeError as exc:
-        print(error_message(exc.code, exc.detail, getattr(args, "lang", "en")), file=err)
+        print(error_message(exc.code, exc.detail, args.lang), file=err)
         return EXIT_USAGE
-    if args.command == "kb":
-        out.write(kb_stats_text(knowledge, args.lang))
-        return EXIT_OK
     return _scan(args, knowledge, out, err)
 
 

@@ -40,6 +40,7 @@ class Company:
     privacy_policy: str
     data_request: str
     laws: tuple[str, ...]
+    skadnetwork_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,14 @@ class Tracker:
     collects_source: str | None
     summary_en: str
     summary_fr: str
+    ios_frameworks: tuple[str, ...] = ()
+    ios_classes: tuple[str, ...] = ()
+    ios_plist_keys: tuple[str, ...] = ()
+    ios_config_files: tuple[str, ...] = ()
+
+    @property
+    def ios_signatures(self) -> tuple[str, ...]:
+        return self.ios_frameworks + self.ios_classes + self.ios_plist_keys + self.ios_config_files
 
 
 @dataclass(frozen=True, slots=True)

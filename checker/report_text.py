@@ -72,12 +72,25 @@ def kb_stats_text(knowledge: Knowledge, lang: str = "en") -> str:
         say("kb_companies", lang, count=stats.companies),
         say("kb_exodus", lang, count=stats.exodus_linked),
         say("kb_android", lang, count=stats.with_android_signatures),
+        say("kb_ios", lang, count=stats.with_ios_signatures),
         say("kb_domains", lang, count=stats.with_domains),
         say("kb_collects", lang, count=stats.with_documented_collection),
         say("kb_mappings", lang, data_types=stats.data_types, permissions=stats.permissions),
         "",
         say("kb_by_category", lang),
     ]
+    if stats.overlay is not None:
+        o = stats.overlay
+        overlay_line = say(
+            "kb_overlay",
+            lang,
+            count=o.trackers,
+            added=o.added,
+            extended=o.extended,
+            when=o.imported_at[:10],
+            source=o.source,
+        )
+        lines.insert(len(lines) - 2, overlay_line)
     lines += [
         f"  {knowledge.label('category', c, lang)}: {n}" for c, n in stats.by_category.items()
     ]

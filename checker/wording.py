@@ -117,6 +117,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tracker SDKs by parent company (top 15)",
         "SDK par maison mère (15 premières)",
     ),
+    "kb_ios": ("With iOS signatures: {count}", "Avec signatures iOS : {count}"),
+    "kb_overlay": (
+        "Imported εxodus list: {count} trackers ({added} new, {extended} with extra signatures), "
+        "imported {when} from {source}",
+        "Liste εxodus importée : {count} traceurs ({added} nouveaux, {extended} avec des signatures "
+        "en plus), importée le {when} depuis {source}",
+    ),
+    "kb_imported": (
+        "Imported {count} trackers from {source}: {added} new, {extended} known ones with extra signatures.",
+        "{count} traceurs importés depuis {source} : {added} nouveaux, {extended} déjà connus avec des "
+        "signatures en plus.",
+    ),
+    "kb_reset": (
+        "The imported list is gone: back to the bundled knowledge base.",
+        "La liste importée est supprimée : retour à la base de connaissances d'origine.",
+    ),
+    "kb_reset_nothing": (
+        "No imported list: the bundled knowledge base is in use.",
+        "Aucune liste importée : la base de connaissances d'origine est utilisée.",
+    ),
+    "kb_update_ask": (
+        "Download the current tracker list from {url}? Nothing about you or your apps is sent. [y/N]",
+        "Télécharger la liste actuelle des traceurs depuis {url} ? Rien sur vous ni sur vos applis "
+        "n'est envoyé. [o/N]",
+    ),
+    "kb_update_off": (
+        "Online updates are off. Allow them with: kb update --consent yes",
+        "Les mises à jour en ligne sont désactivées. Autorisez-les avec : kb update --consent yes",
+    ),
+    "token_prompt": ("εxodus API token: ", "Jeton de l'API εxodus : "),
+    "token_stored": ("The token is stored in {where}.", "Le jeton est enregistré dans {where}."),
+    "token_absent": ("No token is stored.", "Aucun jeton n'est enregistré."),
+    "token_cleared": ("The token was removed from {where}.", "Le jeton a été supprimé de {where}."),
+    "token_none_keyring": (
+        "No system keyring is available, so the token cannot be stored safely; this feature stays off.",
+        "Aucun trousseau système n'est disponible : le jeton ne peut pas être enregistré en sécurité, "
+        "cette fonction reste désactivée.",
+    ),
     # Error codes (checker.errors) — what went wrong with a file, then the detail
     "error.input": ("This input cannot be used", "Cette entrée ne peut pas être utilisée"),
     "error.not_found": ("No such file or folder", "Fichier ou dossier introuvable"),
@@ -152,6 +190,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An unexpected problem occurred while reading this file",
         "Un problème inattendu est survenu pendant la lecture de ce fichier",
     ),
+    "error.network": ("The download failed", "Le téléchargement a échoué"),
+    "error.consent_required": (
+        "This online action needs your permission first",
+        "Cette action en ligne demande d'abord votre accord",
+    ),
+    "error.import_refused": (
+        "This tracker list was refused and nothing changed",
+        "Cette liste de traceurs a été refusée et rien n'a changé",
+    ),
+    "error.unsafe_pattern": (
+        "This tracker list was refused: one of its patterns could freeze the app",
+        "Cette liste de traceurs a été refusée : l'un de ses motifs pourrait bloquer l'application",
+    ),
+    "error.invalid_pattern": (
+        "This tracker list was refused: one of its patterns is not valid",
+        "Cette liste de traceurs a été refusée : l'un de ses motifs n'est pas valide",
+    ),
+    "error.no_keyring": ("No usable system keyring", "Aucun trousseau système utilisable"),
     "error.error": ("Error", "Erreur"),
 }
 

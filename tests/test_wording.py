@@ -24,6 +24,15 @@ def test_every_error_code_has_words() -> None:
         for cls in vars(errors).values()
         if isinstance(cls, type) and issubclass(cls, errors.CheckerError)
     }
+    from checker import net, secrets
+    from checker.knowledge import overlay, regex_guard
+
+    for module in (net, secrets, overlay, regex_guard):
+        codes |= {
+            cls.code
+            for cls in vars(module).values()
+            if isinstance(cls, type) and issubclass(cls, errors.CheckerError)
+        }
     codes |= {"split_without_base", "internal"}
     for code in codes:
         assert f"error.{code}" in MESSAGES, code

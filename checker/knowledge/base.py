@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from checker import paths
+from checker.errors import CheckerError
+from checker.knowledge import overlay as overlay_module
+from checker.knowledge import regex_guard
 from checker.knowledge.compile import compiled_path
+from checker.knowledge.overlay import Overlay
 from checker.models import Company, KnowledgeInfo, Tracker
 from checker.signatures import SignatureSet
 
@@ -28,13 +32,27 @@ class KnowledgeStats:
     by_parent: dict[str, int]
     data_types: int
     permissions: int
+    with_ios_signatures: int
+    overlay: OverlayInfo | None
+
+
+@dataclass(frozen=True, slots=True)
+class OverlayInfo:
+    """What an imported εxodus list added to the bundled base."""
+
+    source: str
+    imported_at: str
+    trackers: int
+    added: int  # trackers we did not know
+    extended: int  # known trackers that gained code signatures
 
 
 class Knowledge:
     """Companies, trackers, signatures and mappings, loaded from the compiled database."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, overlay: Overlay | None = None) -> None:
         self.database = database
+        self.overlay: OverlayInfo | None = None
         uri = f"{database.resolve().as_uri()}?mode=ro"
         connection = sqlite3.connect(uri, uri=True)
         connection.row_factory = sqlite3.Row
@@ -42,13 +60,58 @@ class Knowledge:
             self._load(connection)
         finally:
             connection.close()
+        if overlay is not None:
+            self._apply(overlay)
 
     @classmethod
-    def load(cls, root: Path | None = None, cache: Path | None = None) -> Knowledge:
-        """Compile the bundled sources if needed (cached by content hash) and load them."""
+    def load(
+        cls, root: Path | None = None, cache: Path | None = None, *, with_overlay: bool = True
+    ) -> Knowledge:
+        """Compile the bundled sources if needed (cached by content hash) and load them,
+        with the user's imported εxodus list merged in when there is one."""
         root = root if root is not None else paths.resources_dir() / "knowledge"
         cache = cache if cache is not None else paths.cache_dir()
-        return cls(compiled_path(root, cache))
+        return cls(compiled_path(root, cache), overlay_module.load() if with_overlay else None)
+
+    def _apply(self, overlay: Overlay) -> None:
+        """Merge an imported list by exodus_id; the compiled base is not touched."""
+        by_exodus = {t.exodus_id: t for t in self.trackers.values() if t.exodus_id is not None}
+        claimed = {s for t in self.trackers.values() for s in t.android_signatures}
+        added = extended = 0
+        for item in overlay.trackers:
+            signatures = _overlay_signatures(item.code_signature)
+            known = by_exodus.get(item.exodus_id)
+            if known is not None:
+                extra = tuple(s for s in signatures if s not in claimed)
+                if extra:
+                    self.trackers[known.id] = replace(
+                        known, android_signatures=known.android_signatures + extra
+                    )
+                    extended += 1
+                continue
+            company = self._web_company(item.host)
+            tracker_id = f"exodus_{item.exodus_id}"
+            self.trackers[tracker_id] = Tracker(
+                id=tracker_id, name=item.name, company_id=company.id, categories=item.categories,
+                exodus_id=item.exodus_id, android_signatures=signatures, domains=(), collects=(),
+                collects_source=None, summary_en="", summary_fr="",
+            )  # fmt: skip
+            added += 1
+        self.overlay = OverlayInfo(
+            overlay.source, overlay.imported_at, len(overlay.trackers), added, extended
+        )
+
+    def _web_company(self, host: str) -> Company:
+        """Trackers we do not describe yet are attributed to their website's domain."""
+        company_id = "web_" + "".join(c if c.isalnum() else "_" for c in host or "unknown")
+        company = self.companies.get(company_id)
+        if company is None:
+            company = Company(
+                id=company_id, name=host or "?", parent_id=None, country="", kind="unknown",
+                website=f"https://{host}/" if host else "", privacy_policy="", data_request="", laws=(),
+            )  # fmt: skip
+            self.companies[company_id] = company
+        return company
 
     def _load(self, db: sqlite3.Connection) -> None:
         meta = {row["key"]: row["value"] for row in db.execute("select key, value from meta")}
@@ -74,6 +137,12 @@ class Knowledge:
         domains: dict[str, list[str]] = {}
         for row in db.execute("select * from domains"):
             domains.setdefault(row["sdk_id"], []).append(row["domain"])
+        ios: dict[tuple[str, str], list[str]] = {}
+        for row in db.execute("select * from ios_signatures order by sdk_id, kind, value"):
+            ios.setdefault((row["sdk_id"], row["kind"]), []).append(row["value"])
+        skadnetwork: dict[str, list[str]] = {}
+        for row in db.execute("select * from skadnetwork_ids order by skadnetwork_id"):
+            skadnetwork.setdefault(row["company_id"], []).append(row["skadnetwork_id"])
         self.trackers: dict[str, Tracker] = {
             row["id"]: Tracker(
                 id=row["id"],
@@ -102,6 +171,14 @@ class Knowledge:
             row["permission"]: tuple(json.loads(row["unlocks"]))
             for row in db.execute("select permission, unlocks from android_permissions")
         }
+        self.ios_permission_unlocks: dict[str, tuple[str, ...]] = {
+            row["key"]: tuple(json.loads(row["unlocks"]))
+            for row in db.execute("select * from ios_permissions")
+        }
+        self.privacy_report_unlocks: dict[str, tuple[str, ...]] = {
+            row["category"]: tuple(json.loads(row["unlocks"]))
+            for row in db.execute("select * from privacy_report_categories")
+        }
 
     @cached_property
     def android_signatures(self) -> SignatureSet:
@@ -115,6 +192,8 @@ class Knowledge:
     @property
     def info(self) -> KnowledgeInfo:
         version = f"{self.release_date}+{self.content_hash[:12]}"
+        if self.overlay is not None:
+            version += f"+exodus-{self.overlay.imported_at[:10]}"
         return KnowledgeInfo(
             version=version, trackers=len(self.trackers), companies=len(self.companies)
         )
@@ -161,4 +240,24 @@ class Knowledge:
             by_parent=dict(by_parent.most_common()),
             data_types=len(self.data_type_names),
             permissions=len(self.permission_unlocks),
+            with_ios_signatures=sum(bool(t.ios_signatures) for t in trackers),
+            overlay=self.overlay,
         )
+
+
+def _overlay_signatures(signature: str) -> tuple[str, ...]:
+    """Split a plain εxodus signature into its alternatives; keep any other regex whole.
+
+    The stored overlay was checked at import, but it is a file on disk: check
+    its shape again before compiling anything from it.
+    """
+    if not signature:
+        return ()
+    try:
+        regex_guard.check_shape(signature)
+    except CheckerError:
+        return ()
+    alternatives = signature.split("|")
+    if all(alt and "(" not in alt and "[" not in alt for alt in alternatives):
+        return tuple(alternatives)
+    return (signature,)

@@ -22,7 +22,7 @@ from checker.knowledge.sources import Sources, load_sources
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Created up front so that an empty table still exists for readers.
 _TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
@@ -47,6 +47,10 @@ _TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
     ),
     "android_permissions": ({"permission": str, "protection": str, "unlocks": str}, "permission"),
     "vocabulary": ({"kind": str, "code": str, "en": str, "fr": str}, ("kind", "code")),
+    "ios_signatures": ({"sdk_id": str, "kind": str, "value": str}, ("sdk_id", "kind", "value")),
+    "skadnetwork_ids": ({"company_id": str, "skadnetwork_id": str}, "skadnetwork_id"),
+    "ios_permissions": ({"key": str, "unlocks": str}, "key"),
+    "privacy_report_categories": ({"category": str, "unlocks": str}, "category"),
 }  # fmt: skip
 
 
@@ -164,6 +168,25 @@ def write_database(sources: Sources, path: Path, source_hash: str) -> None:
                 for kind, entries in sources.vocabulary.items()
                 for code, (en, fr) in entries.items()
             ),
+        )
+        db.table("ios_signatures").insert_all(
+            {"sdk_id": t.id, "kind": kind, "value": value}
+            for t in sources.trackers.values()
+            for kind in ("ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files")
+            for value in getattr(t, kind)
+        )
+        db.table("skadnetwork_ids").insert_all(
+            {"company_id": c.id, "skadnetwork_id": sk}
+            for c in sources.companies.values()
+            for sk in c.skadnetwork_ids
+        )
+        db.table("ios_permissions").insert_all(
+            {"key": key, "unlocks": json.dumps(unlocks)}
+            for key, unlocks in sources.ios_permissions.items()
+        )
+        db.table("privacy_report_categories").insert_all(
+            {"category": key, "unlocks": json.dumps(unlocks)}
+            for key, unlocks in sources.privacy_report_categories.items()
         )
         connection.commit()
     finally:

@@ -24,6 +24,8 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
 _SEVERITIES = ("low", "medium", "high", "critical")
 _PROTECTIONS = ("dangerous", "normal", "signature", "special")
+_SKADNETWORK = re.compile(r"[a-z0-9]{6,16}\.skadnetwork")
+_IOS_FIELDS = ("ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files")
 _VOCABULARY_KINDS = ("category", "company_kind", "reveals", "law", "severity", "evidence")
 
 
@@ -49,6 +51,8 @@ class Sources:
     refines: dict[str, tuple[str, ...]]
     data_types: dict[str, DataType]
     permissions: dict[str, tuple[str, tuple[str, ...]]]  # name -> (protection, unlocks)
+    ios_permissions: dict[str, tuple[str, ...]]  # Info.plist usage key -> unlocks
+    privacy_report_categories: dict[str, tuple[str, ...]]  # App Privacy Report category -> unlocks
     vocabulary: dict[str, dict[str, tuple[str, str]]]  # kind -> code -> (en, fr)
 
 
@@ -118,6 +122,8 @@ def load_sources(root: Path) -> Sources:
     vocabulary = _load_vocabulary(root / "vocabulary.toml", problems)
     data_types = _load_data_types(root / "data_types.toml", vocabulary, problems)
     permissions = _load_permissions(root / "android_permissions.toml", data_types, problems)
+    ios_permissions = _load_unlocks(root / "ios_permissions.toml", data_types, problems)
+    privacy_report = _load_unlocks(root / "app_privacy_report.toml", data_types, problems)
     release = _load_toml(root / "release.toml", problems)
     companies: dict[str, Company] = {}
     trackers: dict[str, Tracker] = {}
@@ -126,6 +132,7 @@ def load_sources(root: Path) -> Sources:
         _load_company(path, vocabulary, data_types, companies, trackers, refines, problems)
     _check_companies(companies, problems)
     _check_signatures(trackers, refines, problems)
+    _check_skadnetwork(companies, problems)
     problems.raise_if_any()
     return Sources(
         release_date=str(release.get("date", "")),
@@ -134,6 +141,8 @@ def load_sources(root: Path) -> Sources:
         refines=refines,
         data_types=data_types,
         permissions=permissions,
+        ios_permissions=ios_permissions,
+        privacy_report_categories=privacy_report,
         vocabulary=vocabulary,
     )
 
@@ -204,6 +213,24 @@ def _load_permissions(
     return result
 
 
+def _load_unlocks(
+    path: Path, data_types: dict[str, DataType], problems: _Problems
+) -> dict[str, tuple[str, ...]]:
+    """A table of keys, each with ``unlocks = [data-type codes]`` (a missing file is empty)."""
+    doc = _load_toml(path, problems) if path.exists() else {}
+    result: dict[str, tuple[str, ...]] = {}
+    for name, entry in doc.items():
+        if not isinstance(entry, dict):
+            problems.add(f"{path.name} [{name}]", "each entry is a table with 'unlocks'")
+            continue
+        unlocks = _str_list(entry, "unlocks", path, problems)
+        for code in unlocks:
+            if code not in data_types:
+                problems.add(f"{path.name} [{name}]", f"unknown data type '{code}'")
+        result[name] = unlocks
+    return result
+
+
 def _check_url(value: str, where: str, problems: _Problems, *, mail_ok: bool = False) -> None:
     if _URL.fullmatch(value) or (mail_ok and _MAILTO.fullmatch(value)):
         return
@@ -242,6 +269,10 @@ def _load_company(
     for law in laws:
         if law not in vocabulary.get("law", {}):
             problems.add(path, f"unknown law '{law}'")
+    skadnetwork = _str_list(doc, "skadnetwork_ids", path, problems)
+    for sk_id in skadnetwork:
+        if not _SKADNETWORK.fullmatch(sk_id):
+            problems.add(path, f"not a SKAdNetwork id: {sk_id!r}")
     parent = doc.get("parent")
     if parent is not None and not isinstance(parent, str):
         problems.add(path, "'parent' must be a company id")
@@ -249,7 +280,7 @@ def _load_company(
     companies[path.stem] = Company(
         id=path.stem, name=_text(doc, "name", path, problems), parent_id=parent or None,
         country=country, kind=kind, website=urls["website"], privacy_policy=urls["privacy_policy"],
-        data_request=urls["data_request"], laws=laws,
+        data_request=urls["data_request"], laws=laws, skadnetwork_ids=skadnetwork,
     )  # fmt: skip
     sdks = doc.get("sdk", [])
     if not isinstance(sdks, list):
@@ -310,11 +341,15 @@ def _load_sdk(
     if isinstance(source, str):
         _check_url(source, where, problems)
     summary_en, summary_fr = _bilingual(entry, "summary", path, problems)
+    ios = {key: _str_list(entry, key, path, problems) for key in _IOS_FIELDS}
+    for value in ios["ios_classes"]:
+        if len(value) < 4:
+            problems.add(where, f"iOS class prefix {value!r} is too short to be specific")
     return Tracker(
         id=sdk_id, name=_text(entry, "name", path, problems), company_id=company_id,
         categories=categories, exodus_id=exodus_id, android_signatures=android, domains=domains,
         collects=collects, collects_source=source if isinstance(source, str) else None,
-        summary_en=summary_en, summary_fr=summary_fr,
+        summary_en=summary_en, summary_fr=summary_fr, **ios,
     )  # fmt: skip
 
 
@@ -333,6 +368,16 @@ def _check_companies(companies: dict[str, Company], problems: _Problems) -> None
             parent = companies[parent].parent_id
 
 
+def _check_skadnetwork(companies: dict[str, Company], problems: _Problems) -> None:
+    owners: dict[str, list[str]] = defaultdict(list)
+    for company in companies.values():
+        for sk_id in company.skadnetwork_ids:
+            owners[sk_id].append(company.id)
+    for sk_id, names in owners.items():
+        if len(names) > 1:
+            problems.add("companies", f"SKAdNetwork id {sk_id} claimed by {', '.join(names)}")
+
+
 def _check_signatures(
     trackers: dict[str, Tracker], refines: dict[str, tuple[str, ...]], problems: _Problems
 ) -> None:
@@ -341,6 +386,9 @@ def _check_signatures(
     for tracker in trackers.values():
         for signature in tracker.android_signatures:
             claims[signature].append(tracker.id)
+        for key in _IOS_FIELDS:
+            for value in getattr(tracker, key):
+                claims[f"{key}:{value}"].append(tracker.id)
         if tracker.exodus_id is not None:
             exodus_ids[tracker.exodus_id].append(tracker.id)
     for signature, owners in claims.items():

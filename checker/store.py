@@ -1,0 +1,128 @@
+"""The user's own database: settings and consents now, scan history later.
+
+One module owns it. The schema version lives in ``PRAGMA user_version``;
+migrations run in order inside a transaction after a backup copy is taken.
+The file is private to the user (mode 600). A database that cannot be opened
+is moved aside (never deleted) and replaced by a fresh one, and the caller is
+told so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+import sqlite_utils
+
+from checker import paths
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "exposure-checker.sqlite"
+
+
+class Consent(StrEnum):
+    """Tri-state consent for an online action: never assumed."""
+
+    NOT_ASKED = "not_asked"
+    YES = "yes"
+    NO = "no"
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+
+
+class Store:
+    """Settings, consents (and later history) in one SQLite file in the data directory."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else paths.data_dir() / DATABASE_NAME
+        self.recovered_from: Path | None = None
+        self._connection = self._open()
+        self.db = sqlite_utils.Database(self._connection)
+        self._migrate()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _open(self) -> sqlite3.Connection:
+        fresh = not self.path.exists()
+        if fresh:
+            # Create it private before SQLite writes a single byte into it.
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        try:
+            connection = sqlite3.connect(self.path)
+            connection.execute("pragma quick_check").fetchone()
+            version = connection.execute("pragma user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                connection.close()
+                raise sqlite3.DatabaseError(f"made by a newer version (schema {version})")
+            return connection
+        except sqlite3.DatabaseError as exc:
+            log.warning("user database unusable (%s); moving it aside", type(exc).__name__)
+            self.recovered_from = self._move_aside()
+            return self._open()
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.broken-{stamp}{self.path.suffix}")
+        self.path.replace(target)
+        return target
+
+    def _migrate(self) -> None:
+        version = self._connection.execute("pragma user_version").fetchone()[0]
+        if version == len(MIGRATIONS):
+            return
+        if version > 0:
+            backup = self.path.with_name(
+                f"{self.path.stem}.before-v{len(MIGRATIONS)}{self.path.suffix}"
+            )
+            shutil.copy2(self.path, backup)
+        with self._connection:  # one transaction: all migrations or none
+            for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+                migration(self.db)
+                self._connection.execute(f"pragma user_version = {number}")
+
+    # ------------------------------------------------------------------ settings
+
+    def get(self, key: str) -> str | None:
+        row = self._connection.execute(
+            "select value from settings where key = ?", (key,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set(self, key: str, value: str) -> None:
+        with self._connection:
+            self._connection.execute(
+                "insert into settings(key, value) values(?, ?) "
+                "on conflict(key) do update set value = excluded.value",
+                (key, value),
+            )
+
+    def delete(self, key: str) -> None:
+        with self._connection:
+            self._connection.execute("delete from settings where key = ?", (key,))
+
+    def consent(self, feature: str) -> Consent:
+        value = self.get(f"consent.{feature}")
+        return Consent(value) if value in {c.value for c in Consent} else Consent.NOT_ASKED
+
+    def set_consent(self, feature: str, granted: bool) -> None:
+        self.set(f"consent.{feature}", Consent.YES if granted else Consent.NO)
