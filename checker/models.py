@@ -69,6 +69,16 @@ class Tracker:
 
 
 @dataclass(frozen=True, slots=True)
+class DataType:
+    """A kind of personal data, as the explanation engine weighs it."""
+
+    code: str
+    severity: Severity
+    without_permission: bool
+    reveals: tuple[str, ...]  # sensitive facts it can give away (home, religion...)
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     kind: EvidenceKind
     detail: str  # e.g. a class name, a domain, a plist key

@@ -15,7 +15,7 @@ from checker.knowledge import overlay as overlay_module
 from checker.knowledge import regex_guard
 from checker.knowledge.compile import compiled_path
 from checker.knowledge.overlay import Overlay
-from checker.models import Company, KnowledgeInfo, Tracker
+from checker.models import Company, DataType, KnowledgeInfo, Severity, Tracker
 from checker.signatures import SignatureSet
 
 
@@ -163,9 +163,21 @@ class Knowledge:
             (row["kind"], row["code"]): (row["en"], row["fr"])
             for row in db.execute("select * from vocabulary")
         }
+        rows = list(db.execute("select * from data_types"))
         self.data_type_names: dict[str, tuple[str, str]] = {
-            row["code"]: (row["name_en"], row["name_fr"])
-            for row in db.execute("select code, name_en, name_fr from data_types")
+            row["code"]: (row["name_en"], row["name_fr"]) for row in rows
+        }
+        self.data_type_explanations: dict[str, tuple[str, str]] = {
+            row["code"]: (row["explain_en"], row["explain_fr"]) for row in rows
+        }
+        self.data_types: dict[str, DataType] = {
+            row["code"]: DataType(
+                code=row["code"],
+                severity=Severity[row["severity"].upper()],
+                without_permission=bool(row["without_permission"]),
+                reveals=tuple(json.loads(row["reveals"])),
+            )
+            for row in rows
         }
         self.permission_unlocks: dict[str, tuple[str, ...]] = {
             row["permission"]: tuple(json.loads(row["unlocks"]))
