@@ -20,52 +20,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from enum import StrEnum
 
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, EvidenceKind, Platform, Severity, TrackerHit
+from checker.models import (
+    Access,
+    AppResult,
+    Basis,
+    EvidenceKind,
+    Exposure,
+    HitExplanation,
+    Platform,
+    Severity,
+    TrackerHit,
+)
 
 BASELINE = ("ip_address", "device_id", "advertising_id", "app_usage")
 AD_ID_PERMISSION = "com.google.android.gms.permission.AD_ID"
 AD_ID_REQUIRED_FROM_SDK = 33  # Android 13: apps targeting it get zeros without AD_ID
 POINTS = {Severity.LOW: 1, Severity.MEDIUM: 3, Severity.HIGH: 6, Severity.CRITICAL: 10}
-
-
-class Basis(StrEnum):
-    DOCUMENTED = "documented"
-    PERMITTED = "permitted"
-    BASELINE = "baseline"
-
-
-class Access(StrEnum):
-    """How the app stands with the permission that unlocks the data."""
-
-    NOT_NEEDED = "not_needed"
-    GRANTED = "granted"
-    REQUESTED = "requested"  # asked for; whether the user allowed it is unknown
-    DENIED = "denied"  # asked for, and not granted on this device
-
-
-@dataclass(frozen=True, slots=True)
-class Exposure:
-    data_type: str
-    tracker_id: str
-    company_id: str
-    parent_id: str | None
-    evidence: EvidenceKind
-    basis: Basis
-    access: Access
-    permission: str | None
-    severity: Severity
-    reveals: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class HitExplanation:
-    tracker_id: str
-    exposures: tuple[Exposure, ...]
-    blocked: tuple[str, ...]  # documented types this app's permissions do not unlock
-    documented: bool  # False: the vendor publishes nothing we could cite
 
 
 def explain_app(result: AppResult, knowledge: Knowledge) -> tuple[HitExplanation, ...]:

@@ -112,13 +112,51 @@ class AppEvidence:
     split: str | None = None  # set when this is only a split of the app, not its base
 
 
+class Basis(StrEnum):
+    DOCUMENTED = "documented"
+    PERMITTED = "permitted"
+    BASELINE = "baseline"
+
+
+class Access(StrEnum):
+    """How the app stands with the permission that unlocks the data."""
+
+    NOT_NEEDED = "not_needed"
+    GRANTED = "granted"
+    REQUESTED = "requested"  # asked for; whether the user allowed it is unknown
+    DENIED = "denied"  # asked for, and not granted on this device
+
+
+@dataclass(frozen=True, slots=True)
+class Exposure:
+    data_type: str
+    tracker_id: str
+    company_id: str
+    parent_id: str | None
+    evidence: EvidenceKind
+    basis: Basis
+    access: Access
+    permission: str | None
+    severity: Severity
+    reveals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HitExplanation:
+    tracker_id: str
+    exposures: tuple[Exposure, ...]
+    blocked: tuple[str, ...]  # documented types this app's permissions do not unlock
+    documented: bool  # False: the vendor publishes nothing we could cite
+
+
 @dataclass(frozen=True, slots=True)
 class AppResult:
-    """An app with what detection found in it."""
+    """An app with what detection found in it, and (after ``explain``) what that means."""
 
     app: AppEvidence
     hits: tuple[TrackerHit, ...]
     class_count: int
+    explanations: tuple[HitExplanation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

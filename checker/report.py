@@ -8,8 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from checker.explain import POINTS, rollup_by_data_type, rollup_by_group, score
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Company, Report, TrackerHit
+from checker.models import AppResult, Company, Exposure, HitExplanation, Report, TrackerHit
 from checker.wording import error_message, say
 
 JSON_SCHEMA_VERSION = 1
@@ -60,8 +61,23 @@ def company_rollup(report: Report, knowledge: Knowledge) -> list[CompanyRollup]:
     return rollup
 
 
+def score_formula(lang: str) -> str:
+    """The score's formula in words, with the points the engine really uses."""
+    points = {severity.name.lower(): value for severity, value in POINTS.items()}
+    return say("score_formula", lang, **points)
+
+
+def all_exposures(report: Report) -> list[Exposure]:
+    return [e for r in report.apps for h in r.explanations for e in h.exposures]
+
+
+def explanations_by_app(report: Report) -> dict[str, tuple[HitExplanation, ...]]:
+    return {r.app.id: r.explanations for r in report.apps}
+
+
 def to_dict(report: Report, knowledge: Knowledge, lang: str = "en") -> dict[str, Any]:
-    """The JSON contract of DESIGN.md (schema 1)."""
+    """The JSON contract of DESIGN.md (schema 1), with exposures, roll-ups and the score."""
+    per_app = explanations_by_app(report)
     return {
         "schema": JSON_SCHEMA_VERSION,
         "generated_at": report.generated_at,
@@ -85,6 +101,19 @@ def to_dict(report: Report, knowledge: Knowledge, lang: str = "en") -> dict[str,
             }
             for r in company_rollup(report, knowledge)
         ],
+        "groups": [
+            {
+                "id": g.group_id,
+                "name": knowledge.companies[g.group_id].name
+                if g.group_id in knowledge.companies
+                else g.group_id,
+                "apps": list(g.app_ids),
+                "data_types": {t: list(a) for t, a in g.data_types.items()},
+            }
+            for g in rollup_by_group(per_app)
+        ],
+        "data_types": {t: list(groups) for t, groups in rollup_by_data_type(per_app).items()},
+        "score": {"value": score(all_exposures(report)), "formula": score_formula(lang)},
         "errors": [
             {"path": e.path, "code": e.code, "message": error_message(e.code, e.detail, lang)}
             for e in report.errors
@@ -95,8 +124,10 @@ def to_dict(report: Report, knowledge: Knowledge, lang: str = "en") -> dict[str,
 def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
     app = result.app
     trackers = []
+    explained = {h.tracker_id: h for h in result.explanations}
     for hit in result.hits:
         owner, parent = owner_and_parent(hit, knowledge)
+        explanation = explained.get(hit.tracker.id)
         trackers.append(
             {
                 "id": hit.tracker.id,
@@ -108,8 +139,12 @@ def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
                 "categories": list(hit.tracker.categories),
                 "collects": list(hit.tracker.collects),
                 "evidence": [{"kind": e.kind.value, "detail": e.detail} for e in hit.evidence],
+                "collection_documented": bool(hit.tracker.collects),
+                "collects_source": hit.tracker.collects_source,
+                "blocked": list(explanation.blocked) if explanation else [],
             }
         )
+    exposures = [e for h in result.explanations for e in h.exposures]
     return {
         "id": app.id,
         "name": app.name,
@@ -122,8 +157,25 @@ def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
         "class_count": result.class_count,
         "permissions": list(app.permissions),
         "trackers": trackers,
-        # Filled by the explanation engine (issue "Explanations"); the key is part of the contract.
-        "exposures": [],
+        "exposures": [_exposure_dict(e, knowledge) for e in exposures],
+        "score": score(exposures),
+    }
+
+
+def _exposure_dict(exposure: Exposure, knowledge: Knowledge) -> dict[str, Any]:
+    company = knowledge.companies.get(exposure.company_id)
+    parent = knowledge.companies.get(exposure.parent_id) if exposure.parent_id else None
+    return {
+        "data_type": exposure.data_type,
+        "tracker": exposure.tracker_id,
+        "company": company.name if company else exposure.company_id,
+        "parent_company": parent.name if parent else None,
+        "evidence": exposure.evidence.value,
+        "basis": exposure.basis.value,
+        "access": exposure.access.value,
+        "permission": exposure.permission,
+        "severity": exposure.severity.name.lower(),
+        "reveals": list(exposure.reveals),
     }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from checker.detect import SAMPLES_PER_TRACKER, detect
 from checker.errors import Cancelled, CheckerError, NotFound, Unreadable, UnsupportedInput
+from checker.explain import explain_app
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report, ScanError, TrackerHit
 from checker.sources import source_for
@@ -118,6 +119,7 @@ def scan(
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
     apps, split_errors = _fold_splits(results)
+    apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         knowledge=knowledge.info,

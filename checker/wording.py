@@ -85,6 +85,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checked offline on this computer. Nothing was uploaded.",
         "Vérifié hors ligne sur cet ordinateur. Rien n'a été envoyé.",
     ),
+    "score_formula": (
+        "Each distinct (company group, kind of data) that can be collected adds points by severity: "
+        "critical {critical}, high {high}, medium {medium}, low {low}; half when it is only possible "
+        "through the app's permissions and the vendor does not document it. Capped at 100.",
+        "Chaque couple distinct (groupe d'entreprises, type de donnée) pouvant être collecté ajoute des "
+        "points selon la gravité : critique {critical}, élevée {high}, moyenne {medium}, faible {low} ; "
+        "moitié moins quand ce n'est possible qu'à travers les autorisations de l'appli sans que "
+        "l'éditeur le documente. Plafonné à 100.",
+    ),
     # Progress and command line
     "progress": ("[{done}/{total}] {path}", "[{done}/{total}] {path}"),
     "cancelled": ("Cancelled.", "Annulé."),

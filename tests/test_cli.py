@@ -92,6 +92,16 @@ def test_json_follows_the_contract(speedtest: Path, tmp_path: Path) -> None:
         assert tracker["evidence"][0]["kind"] == "code"
     firebase = next(t for t in app["trackers"] if t["id"] == "google_firebase_analytics")
     assert firebase["parent_company"] == "Alphabet Inc."
+    assert firebase["collection_documented"] and firebase["collects_source"].startswith("https://")
+    exposures = {(e["tracker"], e["data_type"]): e for e in app["exposures"]}
+    location = exposures[("google_firebase_analytics", "precise_location")]
+    assert location["basis"] == "permitted" and location["permission"] == "android.permission.ACCESS_FINE_LOCATION"
+    assert "home" in location["reveals"]
+    assert exposures[("amazon_mobile_ads", "ip_address")]["basis"] == "baseline"
+    assert 0 < app["score"] <= 100 and doc["score"]["value"] >= app["score"]
+    assert "Capped at 100" in doc["score"]["formula"]
+    assert set(doc["data_types"]["ip_address"]) == {"alphabet", "amazon"}
+    assert {g["id"] for g in doc["groups"]} == {"alphabet", "amazon"}
     assert {c["name"] for c in doc["companies"]} >= {"Google LLC"}
     (error,) = doc["errors"]
     assert error["path"] == str(broken) and error["code"] == "not_zip" and "zip" in error["message"]
