@@ -116,10 +116,10 @@ def _explain_hit(
             add(code, Basis.DOCUMENTED, access, permission)
         else:
             blocked.append(code)
+    for code in BASELINE:  # before PERMITTED: any code gets these, permission or not
+        add(code, Basis.BASELINE, Access.NOT_NEEDED, None)
     for code, (permission, access) in unlocked.items():
         add(code, Basis.PERMITTED, access, permission)
-    for code in BASELINE:
-        add(code, Basis.BASELINE, Access.NOT_NEEDED, None)
     ordered = sorted(exposures.values(), key=lambda e: (-e.severity, e.data_type))
     return HitExplanation(tracker.id, tuple(ordered), tuple(blocked), bool(tracker.collects))
 
