@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from checker.explain import rollup_by_data_type
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Report, TrackerHit
+from checker.models import AppResult, Basis, Exposure, Report, Severity, TrackerHit
 from checker.report import owner_and_parent
 from checker.text import clean
 from checker.wording import count, say
@@ -54,10 +57,7 @@ def company_apps(apps: tuple[AppResult, ...], lang: str) -> str:
 
 def permission(name: str, knowledge: Knowledge, lang: str) -> str:
     """'ACCESS_FINE_LOCATION — Precise location, Approximate location' for mapped permissions."""
-    short = name
-    for prefix in _PERMISSION_PREFIXES:
-        if name.startswith(prefix):
-            short = name[len(prefix) :]
+    short = short_permission(name)
     unlocks = knowledge.permission_unlocks.get(name, ())
     labels = [
         knowledge.data_type_names[c][1 if lang == "fr" else 0]
@@ -70,3 +70,120 @@ def permission(name: str, knowledge: Knowledge, lang: str) -> str:
 def shown_path(path: str) -> str:
     """A user-given path, safe to print (control and bidi characters removed)."""
     return clean(path, 400)
+
+
+def data_type_name(code: str, knowledge: Knowledge, lang: str) -> str:
+    names = knowledge.data_type_names.get(code)
+    return (names[1] if lang == "fr" else names[0]) if names else code
+
+
+def group_name(group_id: str, knowledge: Knowledge) -> str:
+    company = knowledge.companies.get(group_id)
+    return company.name if company else group_id
+
+
+@dataclass(frozen=True, slots=True)
+class ExposureLine:
+    """One kind of data an app's trackers could collect, worded."""
+
+    data_type: str
+    title: str
+    severity: Severity
+    severity_label: str
+    who: list[str]  # one clause per basis
+    reveals: str
+
+
+def exposure_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[ExposureLine]:
+    by_type: dict[str, list[Exposure]] = {}
+    for explanation in result.explanations:
+        for exposure in explanation.exposures:
+            by_type.setdefault(exposure.data_type, []).append(exposure)
+    lines = []
+    for code, exposures in by_type.items():
+        severity = max(e.severity for e in exposures)
+        lines.append(
+            ExposureLine(
+                data_type=code,
+                title=data_type_name(code, knowledge, lang),
+                severity=severity,
+                severity_label=knowledge.label("severity", severity.name.lower(), lang),
+                who=_who(exposures, knowledge, lang),
+                reveals=_reveals(exposures, knowledge, lang),
+            )
+        )
+    lines.sort(key=lambda line: (-line.severity, line.title.casefold()))
+    return lines
+
+
+def _names(exposures: list[Exposure], knowledge: Knowledge) -> str:
+    groups = dict.fromkeys(group_name(e.parent_id or e.company_id, knowledge) for e in exposures)
+    return ", ".join(groups)
+
+
+def _who(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> list[str]:
+    clauses = []
+    documented = [e for e in exposures if e.basis is Basis.DOCUMENTED]
+    if documented:
+        clauses.append(say("basis_documented", lang, names=_names(documented, knowledge)))
+    permitted = [e for e in exposures if e.basis is Basis.PERMITTED]
+    for permission in dict.fromkeys(e.permission for e in permitted):
+        group = [e for e in permitted if e.permission == permission]
+        clauses.append(
+            say(
+                "basis_permitted",
+                lang,
+                names=_names(group, knowledge),
+                permission=short_permission(permission or ""),
+                access=say(f"access.{group[0].access}", lang),
+            )
+        )
+    baseline = [e for e in exposures if e.basis is Basis.BASELINE]
+    if baseline:
+        clauses.append(say("basis_baseline", lang, names=_names(baseline, knowledge)))
+    return clauses
+
+
+def _reveals(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> str:
+    facts = dict.fromkeys(f for e in exposures for f in e.reveals if f != "location")
+    if not facts:
+        return ""
+    return say(
+        "reveals_line", lang, facts=", ".join(knowledge.label("reveals", f, lang) for f in facts)
+    )
+
+
+def notes(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
+    """What a careful reader should also know: blocked and undocumented trackers."""
+    names = {hit.tracker.id: hit.tracker.name for hit in result.hits}
+    out = []
+    for explanation in result.explanations:
+        tracker = names.get(explanation.tracker_id, explanation.tracker_id)
+        if explanation.blocked:
+            types = ", ".join(
+                data_type_name(c, knowledge, lang).lower() for c in explanation.blocked
+            )
+            out.append(say("blocked_line", lang, tracker=tracker, types=types))
+        if not explanation.documented:
+            out.append(say("undocumented_line", lang, tracker=tracker))
+    return out
+
+
+def short_permission(name: str) -> str:
+    for prefix in _PERMISSION_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def data_reach(report: Report, knowledge: Knowledge, lang: str) -> list[str]:
+    per_app = {r.app.id: r.explanations for r in report.apps}
+    return [
+        say(
+            "data_reach",
+            lang,
+            data=data_type_name(code, knowledge, lang),
+            groups=count("groups", len(groups), lang),
+        )
+        for code, groups in rollup_by_data_type(per_app).items()
+    ]

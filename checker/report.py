@@ -67,6 +67,10 @@ def score_formula(lang: str) -> str:
     return say("score_formula", lang, **points)
 
 
+def app_score(result: AppResult) -> int:
+    return score([e for h in result.explanations for e in h.exposures])
+
+
 def all_exposures(report: Report) -> list[Exposure]:
     return [e for r in report.apps for h in r.explanations for e in h.exposures]
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from checker import phrases
+from checker.explain import score
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
-from checker.report import company_rollup
+from checker.report import all_exposures, app_score, company_rollup
 from checker.wording import error_message, say
 
 _RULE = "─" * 72
@@ -29,6 +30,15 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
                 name += f" ({say('part_of', lang, parent=entry.parent.name)})"
             lines.append(f"  {name}")
             lines.append(f"      {phrases.company_apps(entry.apps, lang)}")
+    reach = phrases.data_reach(report, knowledge, lang)
+    if reach:
+        lines += ["", say("data_heading", lang), _RULE]
+        lines.extend(f"  {line}" for line in reach)
+        lines += [
+            "",
+            say("overall_score", lang, score=score(all_exposures(report))),
+            say("score_formula_short", lang),
+        ]
     if report.errors:
         lines += ["", say("errors_heading", lang, count=len(report.errors)), _RULE]
         for error in report.errors:
@@ -55,6 +65,16 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
         for heading, entries in sorted(groups.items()):
             lines.append(f"    {heading}")
             lines.extend(entries)
+    if result.explanations:
+        lines.append(
+            f"  {say('exposures_heading', lang)} · {say('app_score', lang, score=app_score(result))}"
+        )
+        for line in phrases.exposure_lines(result, knowledge, lang):
+            lines.append(f"      ● {line.title} ({line.severity_label})")
+            lines.extend(f"          {clause}" for clause in line.who)
+            if line.reveals:
+                lines.append(f"          {line.reveals}")
+        lines.extend(f"      ℹ {note}" for note in phrases.notes(result, knowledge, lang))
     if app.permissions:
         lines.append(f"  {say('permissions_requested', lang, count=len(app.permissions))}")
         lines.extend(f"      {phrases.permission(p, knowledge, lang)}" for p in app.permissions)

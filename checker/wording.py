@@ -85,6 +85,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checked offline on this computer. Nothing was uploaded.",
         "Vérifié hors ligne sur cet ordinateur. Rien n'a été envoyé.",
     ),
+    "exposures_heading": (
+        "What its trackers could collect in this app",
+        "Ce que ses traceurs pourraient collecter dans cette appli",
+    ),
+    "basis_documented": ("documented by {names}", "documenté par {names}"),
+    "basis_permitted": (
+        "{names} could read it through {permission} ({access})",
+        "{names} pourrai(en)t y accéder grâce à {permission} ({access})",
+    ),
+    "basis_baseline": (
+        "any code inside the app gets it ({names})",
+        "tout code présent dans l'appli y accède ({names})",
+    ),
+    "access.granted": ("allowed on your phone", "autorisée sur votre téléphone"),
+    "access.requested": ("if you allowed it", "si vous l'avez autorisée"),
+    "access.denied": ("not allowed on your phone", "refusée sur votre téléphone"),
+    "reveals_line": ("can reveal: {facts}", "peut révéler : {facts}"),
+    "blocked_line": (
+        "{tracker} says it collects {types}, but this app's permissions do not allow it.",
+        "{tracker} indique collecter {types}, mais les autorisations de cette appli ne le permettent pas.",
+    ),
+    "undocumented_line": (
+        "{tracker}: its vendor publishes nothing we could cite about what it collects.",
+        "{tracker} : son éditeur ne publie rien que nous puissions citer sur ce qu'il collecte.",
+    ),
+    "app_score": ("Exposure score: {score}/100", "Score d'exposition : {score}/100"),
+    "overall_score": (
+        "Overall exposure score: {score}/100",
+        "Score d'exposition global : {score}/100",
+    ),
+    "data_heading": (
+        "Your data, and how many groups it can reach",
+        "Vos données, et combien de groupes peuvent les recevoir",
+    ),
+    "data_reach": ("{data}: {groups}", "{data} : {groups}"),
+    "groups.one": ("{count} group", "{count} groupe"),
+    "groups.other": ("{count} groups", "{count} groupes"),
+    "score_formula_short": (
+        "How the score is counted: each company group × kind of data it can get adds points by "
+        "severity (critical 10, high 6, medium 3, low 1), capped at 100.",
+        "Calcul du score : chaque couple groupe d'entreprises × type de donnée accessible ajoute des "
+        "points selon la gravité (critique 10, élevée 6, moyenne 3, faible 1), plafonné à 100.",
+    ),
     "score_formula": (
         "Each distinct (company group, kind of data) that can be collected adds points by severity: "
         "critical {critical}, high {high}, medium {medium}, low {low}; half when it is only possible "

@@ -47,6 +47,10 @@ def test_text_report_groups_trackers_by_company_and_parent(speedtest: Path) -> N
     assert "part of Alphabet" in out  # Firebase rolls up to its parent
     assert "ACCESS_FINE_LOCATION — Precise location" in out  # what the permission unlocks
     assert "2 apps checked" not in out and "1 app checked" in out
+    assert "What its trackers could collect in this app" in out
+    assert "could read it through ACCESS_FINE_LOCATION (if you allowed it)" in out
+    assert "can reveal: where you live, where you work, your religion" in out
+    assert "Overall exposure score:" in out
     assert err == ""
 
 
@@ -95,7 +99,10 @@ def test_json_follows_the_contract(speedtest: Path, tmp_path: Path) -> None:
     assert firebase["collection_documented"] and firebase["collects_source"].startswith("https://")
     exposures = {(e["tracker"], e["data_type"]): e for e in app["exposures"]}
     location = exposures[("google_firebase_analytics", "precise_location")]
-    assert location["basis"] == "permitted" and location["permission"] == "android.permission.ACCESS_FINE_LOCATION"
+    assert (
+        location["basis"] == "permitted"
+        and location["permission"] == "android.permission.ACCESS_FINE_LOCATION"
+    )
     assert "home" in location["reveals"]
     assert exposures[("amazon_mobile_ads", "ip_address")]["basis"] == "baseline"
     assert 0 < app["score"] <= 100 and doc["score"]["value"] >= app["score"]
