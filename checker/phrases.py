@@ -148,8 +148,9 @@ def _reveals(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> str:
     facts = dict.fromkeys(f for e in exposures for f in e.reveals if f != "location")
     if not facts:
         return ""
+    labels = (knowledge.label("reveals", f, lang) for f in facts)
     return say(
-        "reveals_line", lang, facts=", ".join(knowledge.label("reveals", f, lang) for f in facts)
+        "reveals_line", lang, facts=", ".join(label[:1].lower() + label[1:] for label in labels)
     )
 
 
