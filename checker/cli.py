@@ -12,14 +12,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__, cli_kb
+from checker import __version__, cli_history, cli_kb
 from checker.errors import Cancelled, KnowledgeError
 from checker.knowledge.base import Knowledge
+from checker.models import Report
 from checker.phrases import shown_path
-from checker.report import to_csv, to_json
+from checker.report import to_csv, to_dict, to_json
 from checker.report_html import to_html
 from checker.report_text import to_text
 from checker.scan import Progress, scan
+from checker.store import Store
 from checker.wording import error_message, say
 
 FORMATS = ("text", "json", "html", "csv")
@@ -44,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress line on stderr (default: when stderr is a terminal)",
     )  # fmt: skip
+    scan_cmd.add_argument(
+        "--no-history", action="store_true", help="do not save this scan in the history"
+    )
     cli_kb.add_parser(commands)
+    cli_history.add_parser(commands)
     return parser
 
 
@@ -63,6 +69,8 @@ def main(
         return EXIT_USAGE
     if args.command == "kb":
         return cli_kb.run(args, out, err)
+    if args.command == "history":
+        return cli_history.run(args, out, err)
     try:
         knowledge = Knowledge.load()
     except KnowledgeError as exc:
@@ -98,6 +106,8 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
         print(
             f"{shown_path(error.path)}: {error_message(error.code, error.detail, lang)}", file=err
         )
+    if not args.no_history:
+        _save_history(args.paths, report, knowledge, lang, err)
     renderers = {"text": to_text, "json": to_json, "html": to_html, "csv": to_csv}
     document = renderers[args.format](report, knowledge, lang)
     if args.output:
@@ -110,6 +120,18 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
     else:
         out.write(document)
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
+
+
+def _save_history(
+    paths: list[str], report: Report, knowledge: Knowledge, lang: str, err: TextIO
+) -> None:
+    with Store() as store:
+        if store.recovered_from is not None:
+            print(say("store_recovered", lang, path=store.recovered_from), file=err)
+        scan_id = store.save_scan(
+            report.generated_at, paths, report.knowledge.version, to_dict(report, knowledge, lang)
+        )
+    print(say("history_saved", lang, scan_id=scan_id), file=err)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -1,4 +1,4 @@
-"""The user's own database: settings and consents now, scan history later.
+"""The user's own database: settings, consents and the history of scans.
 
 One module owns it. The schema version lives in ``PRAGMA user_version``;
 migrations run in order inside a transaction after a backup copy is taken.
@@ -9,14 +9,17 @@ told so.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -39,11 +42,30 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    db.table("scans").create(
+        {"id": int, "created_at": str, "inputs": str, "knowledge_version": str, "apps": int,
+         "trackers": int, "score": int, "report": str},
+        pk="id",
+    )  # fmt: skip
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanRecord:
+    id: int
+    created_at: str
+    inputs: tuple[str, ...]
+    knowledge_version: str
+    apps: int
+    trackers: int
+    score: int
 
 
 class Store:
-    """Settings, consents (and later history) in one SQLite file in the data directory."""
+    """Settings, consents and scan history in one SQLite file in the data directory."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else paths.data_dir() / DATABASE_NAME
@@ -119,6 +141,59 @@ class Store:
     def delete(self, key: str) -> None:
         with self._connection:
             self._connection.execute("delete from settings where key = ?", (key,))
+
+    # ------------------------------------------------------------------ history
+
+    def save_scan(
+        self, created_at: str, inputs: list[str], knowledge_version: str, report: dict[str, Any]
+    ) -> int:
+        """Store one finished scan in a single transaction; returns its id."""
+        apps = report.get("apps", [])
+        row = {
+            "created_at": created_at,
+            "inputs": json.dumps(inputs, ensure_ascii=False),
+            "knowledge_version": knowledge_version,
+            "apps": len(apps),
+            "trackers": sum(len(a.get("trackers", [])) for a in apps),
+            "score": int(report.get("score", {}).get("value", 0)),
+            "report": json.dumps(report, ensure_ascii=False),
+        }
+        with self._connection:
+            cursor = self._connection.execute(
+                "insert into scans (created_at, inputs, knowledge_version, apps, trackers, score, report) "
+                "values (:created_at, :inputs, :knowledge_version, :apps, :trackers, :score, :report)",
+                row,
+            )
+        return int(cursor.lastrowid or 0)
+
+    def scans(self) -> list[ScanRecord]:
+        rows = self._connection.execute(
+            "select id, created_at, inputs, knowledge_version, apps, trackers, score from scans order by id desc"
+        )
+        return [
+            ScanRecord(r[0], r[1], tuple(json.loads(r[2])), r[3], r[4], r[5], r[6]) for r in rows
+        ]
+
+    def scan_report(self, scan_id: int) -> dict[str, Any] | None:
+        row = self._connection.execute(
+            "select report from scans where id = ?", (scan_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        report: dict[str, Any] = json.loads(row[0])
+        return report
+
+    def delete_scans(self, scan_id: int | None = None) -> int:
+        """Delete one scan, or all; the file is vacuumed so nothing lingers in free pages."""
+        with self._connection:
+            if scan_id is None:
+                cursor = self._connection.execute("delete from scans")
+            else:
+                cursor = self._connection.execute("delete from scans where id = ?", (scan_id,))
+        self._connection.execute("vacuum")
+        return cursor.rowcount
+
+    # ------------------------------------------------------------------ consent
 
     def consent(self, feature: str) -> Consent:
         value = self.get(f"consent.{feature}")

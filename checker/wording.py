@@ -207,6 +207,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun trousseau système n'est disponible : le jeton ne peut pas être enregistré en sécurité, "
         "cette fonction reste désactivée.",
     ),
+    "store_recovered": (
+        "Your history database was damaged; it was moved to {path} and a fresh one was started.",
+        "Votre base d'historique était endommagée ; elle a été déplacée vers {path} et une nouvelle a été créée.",
+    ),
+    "history_saved": (
+        "Saved to history as scan #{scan_id}.",
+        "Enregistré dans l'historique : analyse n°{scan_id}.",
+    ),
+    "history_empty": ("No scan saved yet.", "Aucune analyse enregistrée pour l'instant."),
+    "history_line": (
+        "#{id}  {when}  {apps} apps · {trackers} trackers · score {score}  ({inputs})",
+        "n°{id}  {when}  {apps} applis · {trackers} traceurs · score {score}  ({inputs})",
+    ),
+    "history_unknown": ("There is no scan #{scan_id}.", "Il n'y a pas d'analyse n°{scan_id}."),
+    "history_deleted": (
+        "{count} scan(s) deleted for good.",
+        "{count} analyse(s) supprimée(s) définitivement.",
+    ),
+    "diff_heading": (
+        "From scan #{older} to scan #{newer} (score {before} → {after}):",
+        "De l'analyse n°{older} à l'analyse n°{newer} (score {before} → {after}) :",
+    ),
+    "diff_none": ("Nothing changed.", "Rien n'a changé."),
+    "diff_app_added": ("new app: {app}", "nouvelle appli : {app}"),
+    "diff_app_removed": ("app gone: {app}", "appli disparue : {app}"),
+    "diff_trackers_appeared": (
+        "{app}: new trackers {trackers}",
+        "{app} : nouveaux traceurs {trackers}",
+    ),
+    "diff_trackers_gone": (
+        "{app}: trackers gone {trackers}",
+        "{app} : traceurs disparus {trackers}",
+    ),
+    "diff_company_new": (
+        "new company receiving data: {company}",
+        "nouvelle entreprise destinataire : {company}",
+    ),
+    "diff_company_gone": (
+        "company no longer receiving data: {company}",
+        "entreprise qui ne reçoit plus de données : {company}",
+    ),
     # Error codes (checker.errors) — what went wrong with a file, then the detail
     "error.input": ("This input cannot be used", "Cette entrée ne peut pas être utilisée"),
     "error.not_found": ("No such file or folder", "Fichier ou dossier introuvable"),

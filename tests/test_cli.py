@@ -51,7 +51,7 @@ def test_text_report_groups_trackers_by_company_and_parent(speedtest: Path) -> N
     assert "could read it through ACCESS_FINE_LOCATION (if you allowed it)" in out
     assert "can reveal: where you live, where you work, your religion" in out
     assert "Overall exposure score:" in out
-    assert err == ""
+    assert err == "Saved to history as scan #1.\n"
 
 
 def test_french_text_report(speedtest: Path) -> None:
@@ -192,7 +192,7 @@ def test_odd_file_names_are_shown_safely(tmp_path: Path) -> None:
     code, out, err = run("scan", str(odd))
     assert code == 1
     assert "\u202e" not in err and "\u202e" not in out
-    (line,) = err.splitlines()  # the newline in the name does not forge a second line
+    (line,) = [x for x in err.splitlines() if "evil" in x]  # the newline in the name forges no line
     assert "evilgpj.apk" in line and "fake line" in line
     _, html_out, _ = run("scan", str(odd), "--format", "html")
     assert "\u202e" not in html_out
