@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import __version__, cli_history, cli_kb
+from checker import __version__, cli_history, cli_kb, cli_letter
 from checker.errors import Cancelled, KnowledgeError
 from checker.knowledge.base import Knowledge
 from checker.models import Report
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_kb.add_parser(commands)
     cli_history.add_parser(commands)
+    cli_letter.add_parser(commands)
     return parser
 
 
@@ -71,6 +72,8 @@ def main(
         return cli_kb.run(args, out, err)
     if args.command == "history":
         return cli_history.run(args, out, err)
+    if args.command == "letter":
+        return cli_letter.run(args, out, err)
     try:
         knowledge = Knowledge.load()
     except KnowledgeError as exc:

@@ -41,6 +41,7 @@ class Company:
     data_request: str
     laws: tuple[str, ...]
     skadnetwork_ids: tuple[str, ...] = ()
+    opt_out: str = ""  # a page where anyone can opt out of this company's tracking
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.actions import actions_for
 from checker.explain import rollup_by_data_type
 from checker.knowledge.base import Knowledge
+from checker.letters import shown_channel
 from checker.models import AppResult, Basis, Exposure, Report, Severity, TrackerHit
 from checker.report import owner_and_parent
 from checker.text import clean
@@ -188,3 +190,21 @@ def data_reach(report: Report, knowledge: Knowledge, lang: str) -> list[str]:
         )
         for code, groups in rollup_by_data_type(per_app).items()
     ]
+
+
+def action_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
+    lines = []
+    for action in actions_for(result, knowledge):
+        company = knowledge.companies.get(action.company_id)
+        lines.append(
+            say(
+                f"action.{action.kind}",
+                lang,
+                app=action.app,
+                permission=short_permission(action.permission),
+                company=company.name if company else action.company_id,
+                company_id=action.company_id,
+                url=shown_channel(action.url),
+            )
+        )
+    return lines

@@ -75,6 +75,10 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
             if line.reveals:
                 lines.append(f"          {line.reveals}")
         lines.extend(f"      ℹ {note}" for note in phrases.notes(result, knowledge, lang))
+    actions = phrases.action_lines(result, knowledge, lang)
+    if actions:
+        lines.append(f"  {say('actions_heading', lang)}")
+        lines.extend(f"      → {line}" for line in actions)
     if app.permissions:
         lines.append(f"  {say('permissions_requested', lang, count=len(app.permissions))}")
         lines.extend(f"      {phrases.permission(p, knowledge, lang)}" for p in app.permissions)

@@ -248,6 +248,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "company no longer receiving data: {company}",
         "entreprise qui ne reçoit plus de données : {company}",
     ),
+    "letter_send_to": ("Send it to: {channel}", "À envoyer à : {channel}"),
+    "actions_heading": ("What you can do", "Ce que vous pouvez faire"),
+    "action.revoke_permission": (
+        "Take back the {permission} permission: Settings → Apps → {app} → Permissions.",
+        "Retirez l'autorisation {permission} : Paramètres → Applications → {app} → Autorisations.",
+    ),
+    "action.reset_advertising_id": (
+        "Delete your advertising ID: Settings → Privacy → Ads → Delete advertising ID.",
+        "Supprimez votre identifiant publicitaire : Paramètres → Confidentialité → Annonces → "
+        "Supprimer l'identifiant publicitaire.",
+    ),
+    "action.limit_tracking": (
+        "Refuse tracking: Settings → Privacy & Security → Tracking → turn off “Allow Apps to Request to Track”.",
+        "Refusez le suivi : Réglages → Confidentialité et sécurité → Suivi → désactivez « Autoriser les "
+        "demandes de suivi ».",
+    ),
+    "action.uninstall_or_replace": (
+        "If you can do without {app}, uninstall it, or choose an alternative without ad or location trackers.",
+        "Si vous pouvez vous passer de {app}, désinstallez-la, ou choisissez une alternative sans traceurs "
+        "publicitaires ni de localisation.",
+    ),
+    "action.data_request": (
+        "Ask {company} what it holds about you, or to delete it: “letter {company_id}” writes the request; send it to {url}.",
+        "Demandez à {company} ce qu'elle détient sur vous, ou de l'effacer : « letter {company_id} » rédige "
+        "la demande ; envoyez-la à {url}.",
+    ),
+    "action.opt_out": (
+        "Opt out of {company}'s tracking: {url}",
+        "Refusez le pistage de {company} : {url}",
+    ),
     # Error codes (checker.errors) — what went wrong with a file, then the detail
     "error.input": ("This input cannot be used", "Cette entrée ne peut pas être utilisée"),
     "error.not_found": ("No such file or folder", "Fichier ou dossier introuvable"),
@@ -299,6 +329,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.invalid_pattern": (
         "This tracker list was refused: one of its patterns is not valid",
         "Cette liste de traceurs a été refusée : l'un de ses motifs n'est pas valide",
+    ),
+    "error.unknown_company": (
+        "No single company matches; try one of these ids",
+        "Aucune entreprise ne correspond de façon unique ; essayez l'un de ces identifiants",
     ),
     "error.no_keyring": ("No usable system keyring", "Aucun trousseau système utilisable"),
     "error.error": ("Error", "Erreur"),

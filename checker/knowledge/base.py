@@ -117,6 +117,9 @@ class Knowledge:
         meta = {row["key"]: row["value"] for row in db.execute("select key, value from meta")}
         self.content_hash: str = meta.get("content_hash", "")
         self.release_date: str = meta.get("release_date", "")
+        skadnetwork: dict[str, list[str]] = {}
+        for row in db.execute("select * from skadnetwork_ids order by skadnetwork_id"):
+            skadnetwork.setdefault(row["company_id"], []).append(row["skadnetwork_id"])
         self.companies: dict[str, Company] = {
             row["id"]: Company(
                 id=row["id"],
@@ -128,6 +131,8 @@ class Knowledge:
                 privacy_policy=row["privacy_policy"],
                 data_request=row["data_request"],
                 laws=tuple(json.loads(row["laws"])),
+                skadnetwork_ids=tuple(skadnetwork.get(row["id"], ())),
+                opt_out=row["opt_out"] or "",
             )
             for row in db.execute("select * from companies")
         }
@@ -140,9 +145,6 @@ class Knowledge:
         ios: dict[tuple[str, str], list[str]] = {}
         for row in db.execute("select * from ios_signatures order by sdk_id, kind, value"):
             ios.setdefault((row["sdk_id"], row["kind"]), []).append(row["value"])
-        skadnetwork: dict[str, list[str]] = {}
-        for row in db.execute("select * from skadnetwork_ids order by skadnetwork_id"):
-            skadnetwork.setdefault(row["company_id"], []).append(row["skadnetwork_id"])
         self.trackers: dict[str, Tracker] = {
             row["id"]: Tracker(
                 id=row["id"],

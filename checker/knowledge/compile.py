@@ -22,14 +22,14 @@ from checker.knowledge.sources import Sources, load_sources
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Created up front so that an empty table still exists for readers.
 _TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
     "meta": ({"key": str, "value": str}, "key"),
     "companies": (
         {"id": str, "name": str, "parent_id": str, "country": str, "kind": str, "website": str,
-         "privacy_policy": str, "data_request": str, "laws": str},
+         "privacy_policy": str, "data_request": str, "laws": str, "opt_out": str},
         "id",
     ),
     "sdks": (
@@ -110,6 +110,7 @@ def write_database(sources: Sources, path: Path, source_hash: str) -> None:
                     "privacy_policy": c.privacy_policy,
                     "data_request": c.data_request,
                     "laws": json.dumps(c.laws),
+                    "opt_out": c.opt_out,
                 }
                 for c in sources.companies.values()
             ),

@@ -262,6 +262,9 @@ def _load_company(
         key: _text(doc, key, path, problems)
         for key in ("website", "privacy_policy", "data_request")
     }
+    opt_out = _text(doc, "opt_out", path, problems, required=False)
+    if opt_out:
+        _check_url(opt_out, f"{path.name} opt_out", problems)
     for key, value in urls.items():
         if value:
             _check_url(value, f"{path.name} {key}", problems, mail_ok=key == "data_request")
@@ -280,7 +283,7 @@ def _load_company(
     companies[path.stem] = Company(
         id=path.stem, name=_text(doc, "name", path, problems), parent_id=parent or None,
         country=country, kind=kind, website=urls["website"], privacy_policy=urls["privacy_policy"],
-        data_request=urls["data_request"], laws=laws, skadnetwork_ids=skadnetwork,
+        data_request=urls["data_request"], laws=laws, skadnetwork_ids=skadnetwork, opt_out=opt_out,
     )  # fmt: skip
     sdks = doc.get("sdk", [])
     if not isinstance(sdks, list):
