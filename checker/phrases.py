@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.actions import actions_for
-from checker.explain import rollup_by_data_type
+from checker.explain import rollup_by_data_type, rollup_by_group
 from checker.knowledge.base import Knowledge
 from checker.letters import shown_channel
 from checker.models import AppResult, Basis, Exposure, Report, Severity, TrackerHit
@@ -208,3 +208,33 @@ def action_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str
             )
         )
     return lines
+
+
+def group_lines(report: Report, knowledge: Knowledge, lang: str) -> list[tuple[str, str]]:
+    """Per receiving group: its summary, and its most sensitive kind of data with how many apps give it."""
+    per_app = {r.app.id: r.explanations for r in report.apps}
+    names = {r.app.id: r.app.name or r.app.id for r in report.apps}
+    lines = []
+    for group in rollup_by_group(per_app):
+        apps = ", ".join(names[a] for a in group.app_ids)
+        summary = say(
+            "group_summary", lang, group=group_name(group.group_id, knowledge),
+            your_apps=count("your_apps", len(group.app_ids), lang), apps=apps,
+        )  # fmt: skip
+        worst = max(
+            group.data_types, key=lambda t: (*_weight(t, knowledge), len(group.data_types[t]))
+        )
+        detail = say(
+            "group_worst",
+            lang,
+            data=data_type_name(worst, knowledge, lang),
+            count=len(group.data_types[worst]),
+        )
+        lines.append((summary, detail))
+    return lines
+
+
+def _weight(code: str, knowledge: Knowledge) -> tuple[int, int]:
+    """Severity first, then how much it can reveal: precise location outranks Bluetooth."""
+    data_type = knowledge.data_types.get(code)
+    return (int(data_type.severity), len(data_type.reveals)) if data_type else (0, 0)

@@ -1,73 +1,91 @@
-"""A single self-contained HTML report: no scripts, no external resources, every name escaped."""
+"""A single self-contained HTML report: no scripts, no external resources, every name escaped.
+
+Readable on a phone and printable: one column, system fonts, sections that do
+not break across pages, details that print open.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as e
 
 from checker import phrases
+from checker.explain import score
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
-from checker.report import company_rollup
+from checker.report import all_exposures, app_score, company_rollup, score_formula
 from checker.wording import error_message, say
 
 _STYLE = """
-:root{--ink:#1d2433;--muted:#5b6577;--line:#dde2ea;--warn:#b4232c;--ok:#1b7a3d;--chip:#eef1f6}
+:root{--ink:#1d2433;--muted:#5b6577;--line:#dde2ea;--bad:#b4232c;--ok:#1b7a3d;--chip:#eef1f6;
+--high:#b4232c;--medium:#b86e00;--low:#5b6577;--critical:#7a0f16}
 *{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
 color:var(--ink);margin:0 auto;max-width:920px;padding:24px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid var(--line)}
-.muted{color:var(--muted)}.summary{font-size:17px;margin:12px 0}
+h3{margin:0;font-size:18px}.muted{color:var(--muted)}.small{font-size:13px}
+.hero{display:flex;gap:20px;align-items:center;margin:16px 0;padding:14px 18px;border-radius:12px;background:var(--chip)}
+.score{font-size:44px;font-weight:700;line-height:1}.score small{font-size:16px;color:var(--muted)}
 .app{border:1px solid var(--line);border-radius:10px;padding:14px 18px;margin:14px 0;break-inside:avoid}
-.app h3{margin:0;font-size:18px}.id{font-family:ui-monospace,monospace;font-size:13px;color:var(--muted)}
-.bad{color:var(--warn);font-weight:600}.good{color:var(--ok);font-weight:600}
-ul{margin:6px 0;padding-left:20px}.chip{background:var(--chip);border-radius:10px;padding:1px 8px;
-font-size:12px;margin-left:6px}details{margin-top:8px}code{font-size:12px}
-table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:6px;border-bottom:1px solid var(--line)}
-@media print{body{padding:0}details{display:block}}
+.id{font-family:ui-monospace,monospace;font-size:13px;color:var(--muted)}
+.bad{color:var(--bad);font-weight:600}.good{color:var(--ok);font-weight:600}
+ul{margin:6px 0;padding-left:20px}li{margin:3px 0}
+.chip{background:var(--chip);border-radius:10px;padding:1px 8px;font-size:12px;margin-left:6px;white-space:nowrap}
+.sev{font-size:12px;font-weight:600;margin-left:6px}.sev-critical{color:var(--critical)}.sev-high{color:var(--high)}
+.sev-medium{color:var(--medium)}.sev-low{color:var(--low)}
+details{margin-top:8px}summary{cursor:pointer;font-weight:600}code{font-size:12px;overflow-wrap:anywhere}
+.action{margin:4px 0}
+@media print{body{padding:0}details>*{display:block}.hero{background:none;border:1px solid var(--line)}}
 """
 
 
 def to_html(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
-    e = escape
     info = report.knowledge
-    rollup = company_rollup(report, knowledge)
+    title = say("title", lang)
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>{e(say('title', lang))}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{e(say('title', lang))}</h1>",
-        f'<p class="muted">{e(say("generated", lang, when=report.generated_at))} · '
+        f"<title>{e(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
+        f'<p class="muted small">{e(say("generated", lang, when=report.generated_at))} · '
         f"{e(say('kb_line', lang, version=info.version, trackers=info.trackers, companies=info.companies))}</p>",
+        _hero(report, knowledge, lang),
     ]
-    parts.append(f'<p class="summary">{e(phrases.summary(report, len(rollup), lang))}</p>')
-    if rollup:
-        parts.append(f"<h2>{e(say('companies_heading', lang))}</h2><table>")
-        parts.append(
-            f"<tr><th>{e(say('col_company', lang))}</th><th>{e(say('col_parent', lang))}</th>"
-            f"<th>{e(say('col_your_apps', lang))}</th></tr>"
-        )
-        for entry in rollup:
-            parent = entry.parent.name if entry.parent else ""
-            parts.append(
-                f"<tr><td>{e(entry.company.name)}</td><td>{e(parent)}</td>"
-                f"<td>{e(phrases.company_apps(entry.apps, lang))}</td></tr>"
-            )
-        parts.append("</table>")
-    for result in report.apps:
-        parts.append(_app_html(result, knowledge, lang))
+    groups = phrases.group_lines(report, knowledge, lang)
+    if groups:
+        parts.append(f"<h2>{e(say('groups_heading', lang))}</h2><ul>")
+        parts += [
+            f"<li><strong>{e(summary)}</strong><br><span class='muted'>{e(detail)}</span></li>"
+            for summary, detail in groups
+        ]
+        parts.append("</ul>")
+    reach = phrases.data_reach(report, knowledge, lang)
+    if reach:
+        parts.append(f"<h2>{e(say('data_heading', lang))}</h2><ul>")
+        parts += [f"<li>{e(line)}</li>" for line in reach]
+        parts.append("</ul>")
+    parts += [_app_html(result, knowledge, lang) for result in report.apps]
     if report.errors:
         parts.append(f"<h2>{e(say('errors_heading', lang, count=len(report.errors)))}</h2><ul>")
         for error in report.errors:
             message = error_message(error.code, error.detail, lang)
-            path = phrases.shown_path(error.path)
-            parts.append(f'<li><span class="id">{e(path)}</span><br>{e(message)}</li>')
+            parts.append(
+                f'<li><span class="id">{e(phrases.shown_path(error.path))}</span><br>{e(message)}</li>'
+            )
         parts.append("</ul>")
-    parts.append(f'<p class="muted">{e(say("footer", lang))}</p></body></html>\n')
+    parts.append(f'<p class="muted small">{e(say("footer", lang))}</p></body></html>\n')
     return "".join(parts)
 
 
+def _hero(report: Report, knowledge: Knowledge, lang: str) -> str:
+    overall = score(all_exposures(report))
+    summary = phrases.summary(report, len(company_rollup(report, knowledge)), lang)
+    return (
+        f'<div class="hero"><div class="score" aria-label="{e(say("score_heading", lang))}">{overall}<small>/100</small></div>'
+        f"<div><strong>{e(summary)}</strong><br><span class='muted small'>{e(score_formula(lang))}</span></div></div>"
+    )
+
+
 def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
-    e = escape
     app = result.app
     version = app.version or say("version_unknown", lang)
     out = [
@@ -75,24 +93,44 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         f"<h3>{e(app.name or app.id)}</h3>",
         f'<div class="id">{e(app.id)} · {e(version)}</div>',
     ]
-    if result.hits:
-        headline = phrases.trackers_found(result, lang)
-        out.append(f'<p class="bad">{e(headline)}</p><ul>')
-        for hit in result.hits:
-            company = phrases.owner_heading(hit, knowledge, lang)
-            chips = "".join(
-                f'<span class="chip">{e(label)}</span>'
-                for label in phrases.categories(hit, knowledge, lang)
-            )
-            samples = ", ".join(ev.detail for ev in hit.evidence)
-            out.append(
-                f"<li><strong>{e(hit.tracker.name)}</strong>{chips}<br>"
-                f'<span class="muted">{e(company)}</span><br>'
-                f'<span class="muted">{e(say("evidence_code", lang))}: <code>{e(samples)}</code></span></li>'
-            )
+    if not result.hits:
+        out.append(f'<p class="good">{e(say("trackers_none", lang))}</p></section>')
+        return "".join(out)
+    out.append(
+        f'<p class="bad">{e(phrases.trackers_found(result, lang))} · {e(say("app_score", lang, score=app_score(result)))}</p><ul>'
+    )
+    for hit in result.hits:
+        chips = "".join(
+            f'<span class="chip">{e(label)}</span>'
+            for label in phrases.categories(hit, knowledge, lang)
+        )
+        samples = ", ".join(ev.detail for ev in hit.evidence)
+        out.append(
+            f"<li><strong>{e(hit.tracker.name)}</strong>{chips}<br>"
+            f'<span class="muted">{e(phrases.owner_heading(hit, knowledge, lang))}</span><br>'
+            f'<span class="muted small">{e(say("evidence_code", lang))}: <code>{e(samples)}</code></span></li>'
+        )
+    out.append("</ul>")
+    lines = phrases.exposure_lines(result, knowledge, lang)
+    if lines:
+        out.append(f"<details open><summary>{e(say('exposures_heading', lang))}</summary><ul>")
+        for line in lines:
+            level = line.severity.name.lower()
+            who = "<br>".join(e(clause) for clause in line.who)
+            reveals = f"<br><em>{e(line.reveals)}</em>" if line.reveals else ""
+            out.append(f'<li><strong>{e(line.title)}</strong><span class="sev sev-{level}">{e(line.severity_label)}</span><br>'
+                       f'<span class="small">{who}{reveals}</span></li>')  # fmt: skip
         out.append("</ul>")
-    else:
-        out.append(f'<p class="good">{e(say("trackers_none", lang))}</p>')
+        out += [
+            f'<p class="muted small">ℹ {e(note)}</p>'
+            for note in phrases.notes(result, knowledge, lang)
+        ]
+        out.append("</details>")
+    actions = phrases.action_lines(result, knowledge, lang)
+    if actions:
+        out.append(f"<details open><summary>{e(say('actions_heading', lang))}</summary>")
+        out += [f'<p class="action">→ {e(line)}</p>' for line in actions]
+        out.append("</details>")
     if app.permissions:
         out.append(
             f"<details><summary>{e(say('permissions_requested', lang, count=len(app.permissions)))}</summary><ul>"

@@ -22,14 +22,11 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
     lines.append(phrases.summary(report, len(rollup), lang))
     for result in report.apps:
         lines += ["", *_app_lines(result, knowledge, lang)]
-    if rollup:
-        lines += ["", say("companies_heading", lang), _RULE]
-        for entry in rollup:
-            name = entry.company.name
-            if entry.parent is not None:
-                name += f" ({say('part_of', lang, parent=entry.parent.name)})"
-            lines.append(f"  {name}")
-            lines.append(f"      {phrases.company_apps(entry.apps, lang)}")
+    groups = phrases.group_lines(report, knowledge, lang)
+    if groups:
+        lines += ["", say("groups_heading", lang), _RULE]
+        for summary, detail in groups:
+            lines += [f"  {summary}", f"      {detail}"]
     reach = phrases.data_reach(report, knowledge, lang)
     if reach:
         lines += ["", say("data_heading", lang), _RULE]

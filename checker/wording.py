@@ -249,6 +249,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "entreprise qui ne reçoit plus de données : {company}",
     ),
     "letter_send_to": ("Send it to: {channel}", "À envoyer à : {channel}"),
+    "group_summary": (
+        "{group} can receive data from {your_apps}: {apps}",
+        "{group} peut recevoir des données de {your_apps} : {apps}",
+    ),
+    "group_worst": ("{data} through {count} of them", "{data} par {count} d'entre elles"),
+    "groups_heading": ("Who can receive your data", "Qui peut recevoir vos données"),
+    "score_heading": ("Exposure score", "Score d'exposition"),
     "actions_heading": ("What you can do", "Ce que vous pouvez faire"),
     "action.revoke_permission": (
         "Take back the {permission} permission: Settings → Apps → {app} → Permissions.",

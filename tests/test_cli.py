@@ -139,6 +139,12 @@ def test_html_is_self_contained_and_escapes_names(speedtest: Path, tmp_path: Pat
     assert code == 0
     html = target.read_text(encoding="utf-8")
     assert "Speed &lt;b&gt;Test&lt;/b&gt;" in html and "<b>Test</b>" not in html
+    assert (
+        html.count("Speed &lt;b&gt;Test&lt;/b&gt;") >= 3
+    )  # heading, group lines, actions: all escaped
+    assert 'class="score"' in html and "/100" in html
+    assert "Qui peut recevoir vos données" in html and "Position précise" in html
+    assert "Ce que vous pouvez faire" in html
     assert "<script" not in html and "http://" not in html and 'src="' not in html
     assert 'lang="fr"' in html
     assert "Rapport écrit" in err
