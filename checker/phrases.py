@@ -238,3 +238,11 @@ def _weight(code: str, knowledge: Knowledge) -> tuple[int, int]:
     """Severity first, then how much it can reveal: precise location outranks Bluetooth."""
     data_type = knowledge.data_types.get(code)
     return (int(data_type.severity), len(data_type.reveals)) if data_type else (0, 0)
+
+
+def evidence_by_kind(hit: TrackerHit) -> list[tuple[str, str]]:
+    """(evidence kind, its details joined), kinds in the order they were found."""
+    grouped: dict[str, list[str]] = {}
+    for evidence in hit.evidence:
+        grouped.setdefault(evidence.kind.value, []).append(evidence.detail)
+    return [(kind, ", ".join(details)) for kind, details in grouped.items()]

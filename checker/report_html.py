@@ -104,11 +104,13 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
             f'<span class="chip">{e(label)}</span>'
             for label in phrases.categories(hit, knowledge, lang)
         )
-        samples = ", ".join(ev.detail for ev in hit.evidence)
+        evidence = "".join(
+            f'<br><span class="muted small">{e(say(f"evidence.{kind}", lang))}: <code>{e(details)}</code></span>'
+            for kind, details in phrases.evidence_by_kind(hit)
+        )
         out.append(
             f"<li><strong>{e(hit.tracker.name)}</strong>{chips}<br>"
-            f'<span class="muted">{e(phrases.owner_heading(hit, knowledge, lang))}</span><br>'
-            f'<span class="muted small">{e(say("evidence_code", lang))}: <code>{e(samples)}</code></span></li>'
+            f'<span class="muted">{e(phrases.owner_heading(hit, knowledge, lang))}</span>{evidence}</li>'
         )
     out.append("</ul>")
     lines = phrases.exposure_lines(result, knowledge, lang)

@@ -57,3 +57,16 @@ def test_every_plural_has_both_forms() -> None:
         if key.endswith(".one"):
             assert key.removesuffix(".one") + ".other" in MESSAGES, key
     assert error_message("not_zip", "bad magic", "en").endswith(": bad magic")
+
+
+def test_every_engine_code_a_person_can_see_has_words() -> None:
+    from checker.actions import ActionKind
+    from checker.models import Access, EvidenceKind
+
+    for kind in EvidenceKind:
+        assert f"evidence.{kind.value}" in MESSAGES, kind
+    for access in Access:
+        if access is not Access.NOT_NEEDED:
+            assert f"access.{access.value}" in MESSAGES, access
+    for action in ActionKind:
+        assert f"action.{action.value}" in MESSAGES, action
