@@ -33,6 +33,8 @@ ul{margin:6px 0;padding-left:20px}li{margin:3px 0}
 .sev-medium{color:var(--medium)}.sev-low{color:var(--low)}
 details{margin-top:8px}summary{cursor:pointer;font-weight:600}code{font-size:12px;overflow-wrap:anywhere}
 .action{margin:4px 0}
+body,li,p,div{overflow-wrap:anywhere}
+@media (max-width:600px){body{padding:14px}.hero{flex-direction:column;align-items:flex-start;gap:8px}}
 @media print{body{padding:0}details>*{display:block}.hero{background:none;border:1px solid var(--line)}}
 """
 
