@@ -54,8 +54,11 @@ def _unlocked(result: AppResult, knowledge: Knowledge) -> dict[str, tuple[str, A
         if app.platform is Platform.ANDROID
         else knowledge.ios_permission_unlocks
     )
-    rank = {Access.GRANTED: 3, Access.REQUESTED: 2, Access.DENIED: 1}
+    rank = {Access.USED: 4, Access.GRANTED: 3, Access.REQUESTED: 2, Access.DENIED: 1}
     best: dict[str, tuple[str, Access]] = {}
+    for access_record in app.data_accesses:
+        for code in knowledge.privacy_report_unlocks.get(access_record.category, ()):
+            best.setdefault(code, (access_record.category, Access.USED))
     for permission in app.permissions:
         if granted is None:
             access = Access.REQUESTED

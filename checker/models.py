@@ -93,6 +93,27 @@ class TrackerHit:
 
 
 @dataclass(frozen=True, slots=True)
+class DomainContact:
+    """An app contacted a domain (iOS App Privacy Report): observed, not inferred."""
+
+    domain: str
+    hits: int
+    first_seen: str  # ISO 8601 as the report wrote it
+    last_seen: str
+    app_initiated: bool | None  # None when the report does not say
+
+
+@dataclass(frozen=True, slots=True)
+class DataAccess:
+    """An app used a protected resource (location, contacts, camera...) during these times."""
+
+    category: str
+    count: int
+    first_seen: str
+    last_seen: str
+
+
+@dataclass(frozen=True, slots=True)
 class AppEvidence:
     """What a source read about one app, before any judgement."""
 
@@ -111,6 +132,8 @@ class AppEvidence:
     class_count: int = 0  # classes the app's code defines
     class_sources: tuple[tuple[str, int], ...] = ()  # (member path, classes it defines)
     split: str | None = None  # set when this is only a split of the app, not its base
+    contacted_domains: tuple[DomainContact, ...] = ()
+    data_accesses: tuple[DataAccess, ...] = ()
 
 
 class Basis(StrEnum):
@@ -126,6 +149,7 @@ class Access(StrEnum):
     GRANTED = "granted"
     REQUESTED = "requested"  # asked for; whether the user allowed it is unknown
     DENIED = "denied"  # asked for, and not granted on this device
+    USED = "used"  # the platform reports the app actually used it (App Privacy Report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,3 +205,4 @@ class Report:
     apps: tuple[AppResult, ...]
     errors: tuple[ScanError, ...]
     companies: dict[str, Company] = field(default_factory=dict, repr=False)
+    warnings: tuple[ScanError, ...] = ()  # inputs read only in part

@@ -8,7 +8,16 @@ from checker.actions import actions_for
 from checker.explain import rollup_by_data_type, rollup_by_group
 from checker.knowledge.base import Knowledge
 from checker.letters import shown_channel
-from checker.models import AppResult, Basis, Exposure, Report, Severity, TrackerHit
+from checker.models import (
+    AppResult,
+    Basis,
+    EvidenceKind,
+    Exposure,
+    Platform,
+    Report,
+    Severity,
+    TrackerHit,
+)
 from checker.report import owner_and_parent
 from checker.text import clean
 from checker.wording import count, say
@@ -30,9 +39,11 @@ def summary(report: Report, companies: int, lang: str) -> str:
 
 
 def trackers_found(result: AppResult, lang: str) -> str:
+    """'Tracker code inside…' when code was found; 'Trackers this app contacted…' when only seen."""
     owners = {hit.tracker.company_id for hit in result.hits}
+    code = any(e.kind is EvidenceKind.CODE for hit in result.hits for e in hit.evidence)
     return say(
-        "trackers_found",
+        "trackers_found" if code else "trackers_contacted",
         lang,
         sdks=count("sdks", len(result.hits), lang),
         companies=count("companies", len(owners), lang),
@@ -246,3 +257,48 @@ def evidence_by_kind(hit: TrackerHit) -> list[tuple[str, str]]:
     for evidence in hit.evidence:
         grouped.setdefault(evidence.kind.value, []).append(evidence.detail)
     return [(kind, ", ".join(details)) for kind, details in grouped.items()]
+
+
+def observed_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
+    """What the platform saw the app do (App Privacy Report): uses of protected data, domains."""
+    app = result.app
+    lines = []
+    for access in app.data_accesses:
+        codes = knowledge.privacy_report_unlocks.get(access.category, ())
+        what = data_type_name(codes[0], knowledge, lang) if codes else access.category
+        times = count("times", access.count, lang)
+        first, last = access.first_seen[:10], access.last_seen[:10]
+        lines.append(
+            say(
+                "observed_access",
+                lang,
+                what=what[:1].lower() + what[1:],
+                times=times,
+                first=first,
+                last=last,
+            )
+        )
+    if app.contacted_domains:
+        trackers = sum(
+            1 for c in app.contacted_domains if knowledge.tracker_for_host(c.domain) is not None
+        )
+        domains = count("domains", len(app.contacted_domains), lang)
+        lines.append(say("observed_domains", lang, domains=domains, trackers=trackers))
+    return lines
+
+
+def id_and_version(result: AppResult, lang: str) -> str:
+    """'com.example · 1.2'; a report-only iOS app (no version known) shows its id alone."""
+    app = result.app
+    if app.version:
+        return f"{app.id} · {app.version}"
+    return (
+        app.id
+        if app.platform is not Platform.ANDROID
+        else f"{app.id} · {say('version_unknown', lang)}"
+    )
+
+
+def shows_permissions(result: AppResult) -> bool:
+    """Say 'no permission requested' only where we read the app's manifest."""
+    return bool(result.app.permissions) or result.app.platform is Platform.ANDROID

@@ -122,6 +122,10 @@ def to_dict(report: Report, knowledge: Knowledge, lang: str = "en") -> dict[str,
             {"path": e.path, "code": e.code, "message": error_message(e.code, e.detail, lang)}
             for e in report.errors
         ],
+        "warnings": [
+            {"path": w.path, "code": w.code, "message": error_message(w.code, w.detail, lang)}
+            for w in report.warnings
+        ],
     }
 
 
@@ -162,6 +166,25 @@ def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
         "permissions": list(app.permissions),
         "trackers": trackers,
         "exposures": [_exposure_dict(e, knowledge) for e in exposures],
+        "contacted_domains": [
+            {
+                "domain": c.domain,
+                "hits": c.hits,
+                "first_seen": c.first_seen,
+                "last_seen": c.last_seen,
+                "app_initiated": c.app_initiated,
+            }
+            for c in app.contacted_domains
+        ],
+        "data_accesses": [
+            {
+                "category": a.category,
+                "count": a.count,
+                "first_seen": a.first_seen,
+                "last_seen": a.last_seen,
+            }
+            for a in app.data_accesses
+        ],
         "score": score(exposures),
     }
 

@@ -89,12 +89,16 @@ def _hero(report: Report, knowledge: Knowledge, lang: str) -> str:
 
 def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
     app = result.app
-    version = app.version or say("version_unknown", lang)
     out = [
         '<section class="app">',
         f"<h3>{e(app.name or app.id)}</h3>",
-        f'<div class="id">{e(app.id)} · {e(version)}</div>',
+        f'<div class="id">{e(phrases.id_and_version(result, lang))}</div>',
     ]
+    observed = phrases.observed_lines(result, knowledge, lang)
+    if observed:
+        out.append(f"<p><strong>{e(say('observed_heading', lang))}</strong></p><ul>")
+        out += [f"<li>{e(line)}</li>" for line in observed]
+        out.append("</ul>")
     if not result.hits:
         out.append(f'<p class="good">{e(say("trackers_none", lang))}</p></section>')
         return "".join(out)

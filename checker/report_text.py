@@ -47,8 +47,11 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
 
 def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     app = result.app
-    version = app.version or say("version_unknown", lang)
-    lines = [f"■ {app.name or app.id}", f"  {app.id} · {version}"]
+    lines = [f"■ {app.name or app.id}", f"  {phrases.id_and_version(result, lang)}"]
+    observed = phrases.observed_lines(result, knowledge, lang)
+    if observed:
+        lines.append(f"  {say('observed_heading', lang)}")
+        lines.extend(f"      👁 {line}" for line in observed)
     if not result.hits:
         lines.append(f"  ✓ {say('trackers_none', lang)}")
     else:
@@ -79,7 +82,7 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     if app.permissions:
         lines.append(f"  {say('permissions_requested', lang, count=len(app.permissions))}")
         lines.extend(f"      {phrases.permission(p, knowledge, lang)}" for p in app.permissions)
-    else:
+    elif phrases.shows_permissions(result):
         lines.append(f"  {say('permissions_none', lang)}")
     return lines
 

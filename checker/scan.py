@@ -94,9 +94,11 @@ def scan(
     _ = knowledge.android_signatures  # compile once, before any worker needs it
     results: list[AppResult] = []
 
+    warnings: list[ScanError] = []
+
     def work(unit: tuple[Path, str]) -> tuple[list[AppResult], ScanError | None]:
         cancel.check()
-        return _read_guarded(unit[0], unit[1], knowledge, cancel)
+        return _read_guarded(unit[0], unit[1], knowledge, cancel, warnings)
 
     # Two workers overlap one file's inflating (zlib releases the GIL) with another's
     # parsing; a single input gains nothing and keeps its memory peak low.
@@ -126,15 +128,16 @@ def scan(
         apps=tuple(apps),
         errors=tuple(errors + split_errors),
         companies=knowledge.companies,
+        warnings=tuple(warnings),
     )
 
 
 def _read_guarded(
-    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken
+    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken, warnings: list[ScanError]
 ) -> tuple[list[AppResult], ScanError | None]:
     """Read one input; every failure but cancellation becomes a ``ScanError``."""
     try:
-        return _read_one(path, display, knowledge, cancel), None
+        return _read_one(path, display, knowledge, cancel, warnings), None
     except Cancelled:
         raise
     except CheckerError as exc:
@@ -150,12 +153,14 @@ def _read_guarded(
 
 
 def _read_one(
-    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken
+    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken, warnings: list[ScanError]
 ) -> list[AppResult]:
     source = source_for(Probe(path))
     if source is None:
         raise UnsupportedInput()
-    apps = source.read(path, display, ReadContext(cancel=cancel))
+    context = ReadContext(cancel=cancel)
+    apps = source.read(path, display, context)
+    warnings.extend(context.warnings)  # list.extend is atomic under the GIL
     return [detect(app, knowledge) for app in apps]
 
 

@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Code de pistage présent : {sdks} de {companies}",
     ),
     "trackers_none": (
-        "No known tracker code found in this app.",
-        "Aucun code de pistage connu trouvé dans cette appli.",
+        "No known tracker found in this app.",
+        "Aucun traceur connu trouvé dans cette appli.",
     ),
     "part_of": ("part of {parent}", "groupe {parent}"),
     "matched_by": ("found through {evidence}", "repéré grâce à {evidence}"),
@@ -113,6 +113,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "access.granted": ("allowed on your phone", "autorisée sur votre téléphone"),
     "access.requested": ("if you allowed it", "si vous l'avez autorisée"),
     "access.denied": ("not allowed on your phone", "refusée sur votre téléphone"),
+    "access.used": ("the app did use it", "l'appli l'a bien utilisée"),
+    "observed_heading": (
+        "What your iPhone saw this app do",
+        "Ce que votre iPhone a vu cette appli faire",
+    ),
+    "observed_access": (
+        "used your {what} {times} ({first} → {last})",
+        "a utilisé votre {what} {times} ({first} → {last})",
+    ),
+    "observed_domains": (
+        "contacted {domains}, {trackers} of them run by trackers",
+        "a contacté {domains}, dont {trackers} appartenant à des traceurs",
+    ),
+    "times.one": ("{count} time", "{count} fois"),
+    "times.other": ("{count} times", "{count} fois"),
+    "domains.one": ("{count} domain", "{count} domaine"),
+    "domains.other": ("{count} domains", "{count} domaines"),
+    "trackers_contacted": (
+        "Trackers this app contacted: {sdks} from {companies}",
+        "Traceurs contactés par cette appli : {sdks} de {companies}",
+    ),
     "reveals_line": ("can reveal: {facts}", "peut révéler : {facts}"),
     "blocked_line": (
         "{tracker} says it collects {types}, but this app's permissions do not allow it.",
@@ -354,6 +375,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucune entreprise ne correspond de façon unique ; essayez l'un de ces identifiants",
     ),
     "error.no_keyring": ("No usable system keyring", "Aucun trousseau système utilisable"),
+    "error.skipped_lines": (
+        "Read, but some lines were damaged and skipped",
+        "Lu, mais certaines lignes abîmées ont été ignorées",
+    ),
     "error.error": ("Error", "Erreur"),
 }
 

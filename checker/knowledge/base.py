@@ -203,6 +203,27 @@ class Knowledge:
             for signature in tracker.android_signatures
         )
 
+    @cached_property
+    def _domain_index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for tracker in self.trackers.values():
+            for domain in tracker.domains:
+                index.setdefault(domain, []).append(tracker.id)
+        return index
+
+    def tracker_for_host(self, host: str) -> Tracker | None:
+        """The SDK a contacted host belongs to: exact host first, then its parent domains.
+
+        When several SDKs of a company share a domain (facebook.com), one is chosen
+        deterministically: ad and analytics SDKs first, then by id.
+        """
+        labels = host.lower().rstrip(".").split(".")
+        for start in range(len(labels) - 1):
+            owners = self._domain_index.get(".".join(labels[start:]))
+            if owners:
+                return min((self.trackers[t] for t in owners), key=_observed_preference)
+        return None
+
     @property
     def info(self) -> KnowledgeInfo:
         version = f"{self.release_date}+{self.content_hash[:12]}"
@@ -275,3 +296,9 @@ def _overlay_signatures(signature: str) -> tuple[str, ...]:
     if all(alt and "(" not in alt and "[" not in alt for alt in alternatives):
         return tuple(alternatives)
     return (signature,)
+
+
+def _observed_preference(tracker: Tracker) -> tuple[int, str]:
+    ranked = ("advertising", "analytics", "attribution", "profiling", "location")
+    best = min((ranked.index(c) for c in tracker.categories if c in ranked), default=len(ranked))
+    return best, tracker.id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from checker.sources.apk import ApkSource
 from checker.sources.app_bundle import AppBundleSource
+from checker.sources.app_privacy_report import AppPrivacyReportSource
 from checker.sources.base import Probe, Source
 from checker.sources.dex_file import DexFileSource
 from checker.sources.sdk_archive import SdkArchiveSource
@@ -17,6 +18,7 @@ REGISTRY: tuple[Source, ...] = (
     AppBundleSource(),
     ApkSource(),
     DexFileSource(),
+    AppPrivacyReportSource(),
 )
 
 
