@@ -120,3 +120,40 @@ def mid_size_folder(count: int = 50) -> Path:
                     _apk(f"com.bench.app{index}", 8_000, 2, 2 * 1024 * 1024, seed=100 + index)
                 )
     return folder
+
+
+def privacy_report(size_mb: int = 200) -> Path:
+    """An App Privacy Report of ``size_mb`` MB: 300 apps, their domains and data uses."""
+    import json
+
+    path = DATA / f"privacy-report-{size_mb}mb.ndjson"
+    if path.exists():
+        return path
+    DATA.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(7)
+    apps = [f"com.vendor{i}.app{i}" for i in range(300)]
+    domains = ["graph.facebook.com", "app-measurement.com", "googleads.g.doubleclick.net", "api.mixpanel.com",
+               "t.appsflyer.com", "cdn.example.net", "api.example.org", "images.example.com"]  # fmt: skip
+    categories = ["location", "photos", "contacts", "camera", "microphone", "mediaLibrary"]
+    target = size_mb * 1024 * 1024
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < target:
+            lines = []
+            for _ in range(2000):
+                app = rng.choice(apps)
+                when = f"2024-03-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00.000+01:00"
+                if rng.random() < 0.8:
+                    record = {"timeStamp": when, "firstTimeStamp": when, "type": "networkActivity", "bundleID": app,
+                              "domain": rng.choice(domains) if rng.random() < 0.5 else f"host{rng.randint(0, 60)}.example.com",
+                              "hits": rng.randint(1, 40), "initiatedType": "AppInitiated", "domainOwner": "",
+                              "domainType": 2, "context": "", "domainClassification": 1}  # fmt: skip
+                else:
+                    record = {"accessor": {"identifier": app, "identifierType": "bundleID"},
+                              "category": rng.choice(categories), "identifier": f"{rng.getrandbits(64):X}",
+                              "kind": rng.choice(["intervalBegin", "intervalEnd"]), "timeStamp": when, "type": "access"}  # fmt: skip
+                lines.append(json.dumps(record))
+            chunk = "\n".join(lines) + "\n"
+            out.write(chunk)
+            written += len(chunk)
+    return path

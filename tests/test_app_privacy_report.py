@@ -124,3 +124,14 @@ def test_cli_reads_it_and_words_it_in_both_languages(tmp_path: Path) -> None:
     doc = json.loads(out_fr.getvalue())
     assert doc["apps"][0]["contacted_domains"][0] == {"domain": "graph.facebook.com", "hits": 4,
         "first_seen": "2024-03-01T10:00:00.000+01:00", "last_seen": "2024-03-01T10:00:00.000+01:00", "app_initiated": True}  # fmt: skip
+
+
+def test_distinct_contacts_are_capped_so_memory_stays_bounded(
+    tmp_path: Path, knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checker.sources.app_privacy_report.MAX_CONTACTS", 50)
+    report = report_of(
+        tmp_path, knowledge, *(network(GAME, f"h{i}.example.com") for i in range(80))
+    )
+    assert len(report.apps[0].app.contacted_domains) == 50
+    assert "30 too many domains" in report.warnings[0].detail

@@ -24,6 +24,7 @@ from checker.text import clean
 MAX_LINE_BYTES = 1024 * 1024
 MAX_APPS = 20_000
 MAX_DOMAINS_PER_APP = 20_000
+MAX_CONTACTS = 1_000_000  # distinct (app, domain) pairs: memory stays bounded on hostile files
 _SNIFF_BYTES = 4096
 _TYPES = (b'"networkActivity"', b'"access"')
 # iOS 15 beta records named the protected resource by its TCC service.
@@ -40,6 +41,13 @@ _TCC_CATEGORIES = {
     "kTCCServiceBluetoothAlways": "bluetooth",
     "kTCCServiceSpeechRecognition": "speechRecognition",
 }
+
+
+@dataclass
+class _State:
+    apps: dict[str, _App] = field(default_factory=dict)
+    problems: Counter[str] = field(default_factory=Counter)
+    contacts: int = 0  # distinct (app, domain) pairs kept
 
 
 @dataclass
@@ -66,8 +74,7 @@ class AppPrivacyReportSource:
         return any(marker in start for marker in _TYPES) and b'"type"' in start
 
     def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
-        apps: dict[str, _App] = {}
-        problems: Counter[str] = Counter()
+        state = _State()
         records = 0
         try:
             with path.open("rb") as handle:
@@ -76,7 +83,7 @@ class AppPrivacyReportSource:
                     if not line:
                         break
                     if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                        problems["line too long"] += 1
+                        state.problems["line too long"] += 1
                         _skip_rest_of_line(handle)
                         continue
                     if not line.strip():
@@ -84,18 +91,15 @@ class AppPrivacyReportSource:
                     if records % 4096 == 0:
                         context.cancel.check()
                     records += 1
-                    _take(line, apps, problems)
+                    _take(line, state)
         except OSError as exc:
             raise Unreadable(exc.strerror or str(exc)) from None
-        if not apps:
+        if not state.apps:
             raise FormatError("no app activity found in this App Privacy Report")
-        if problems:
-            context.warn(
-                display,
-                "skipped_lines",
-                ", ".join(f"{n} {what}" for what, n in problems.most_common()),
-            )
-        return [_evidence(bundle, app, display) for bundle, app in sorted(apps.items())]
+        if state.problems:
+            summary = ", ".join(f"{n} {what}" for what, n in state.problems.most_common())
+            context.warn(display, "skipped_lines", summary)
+        return [_evidence(bundle, app, display) for bundle, app in sorted(state.apps.items())]
 
 
 def _skip_rest_of_line(handle: Any) -> None:
@@ -105,7 +109,8 @@ def _skip_rest_of_line(handle: Any) -> None:
             return
 
 
-def _take(line: bytes, apps: dict[str, _App], problems: Counter[str]) -> None:
+def _take(line: bytes, state: _State) -> None:
+    apps, problems = state.apps, state.problems
     try:
         record = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -139,9 +144,10 @@ def _take(line: bytes, apps: dict[str, _App], problems: Counter[str]) -> None:
         app_initiated = None if not isinstance(initiated, str) else initiated == "AppInitiated"
         entry = app.domains.get(domain)
         if entry is None:
-            if len(app.domains) >= MAX_DOMAINS_PER_APP:
+            if len(app.domains) >= MAX_DOMAINS_PER_APP or state.contacts >= MAX_CONTACTS:
                 problems["too many domains"] += 1
                 return
+            state.contacts += 1
             app.domains[domain] = [count, first, when, app_initiated]
         else:
             entry[0] += count
