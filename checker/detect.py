@@ -5,19 +5,31 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.knowledge.base import Knowledge
-from checker.models import AppEvidence, AppResult, Evidence, EvidenceKind, TrackerHit
+from checker.models import AppEvidence, AppResult, Evidence, EvidenceKind, Platform, TrackerHit
 
 SAMPLES_PER_TRACKER = 3
 
 
 def detect(app: AppEvidence, knowledge: Knowledge) -> AppResult:
-    """Find the trackers whose code is inside ``app``; the class names are not kept."""
-    found = knowledge.android_signatures.match(app.class_text, SAMPLES_PER_TRACKER)
-    evidence: dict[str, list[Evidence]] = {
-        tracker_id: [Evidence(EvidenceKind.CODE, name) for name in sorted(names)]
-        for tracker_id, names in found.items()
-        if tracker_id in knowledge.trackers
-    }
+    """Find the trackers ``app`` carries, declares or contacted; the class names are not kept."""
+    evidence: dict[str, list[Evidence]] = {}
+    if app.platform is Platform.ANDROID:
+        found = knowledge.android_signatures.match(app.class_text, SAMPLES_PER_TRACKER)
+        evidence = {
+            tracker_id: [Evidence(EvidenceKind.CODE, name) for name in sorted(names)]
+            for tracker_id, names in found.items()
+            if tracker_id in knowledge.trackers
+        }
+    else:
+        for tracker_id, items in knowledge.ios_index.match(app, SAMPLES_PER_TRACKER).items():
+            evidence.setdefault(tracker_id, []).extend(items)
+        for origin, domain in app.declared_domains:
+            tracker = knowledge.tracker_for_host(domain)
+            if tracker is not None:
+                where = f"{origin} " if origin else ""
+                evidence.setdefault(tracker.id, []).append(
+                    Evidence(EvidenceKind.DECLARED, f"{where}PrivacyInfo: {domain}")
+                )
     for contact in app.contacted_domains:
         tracker = knowledge.tracker_for_host(contact.domain)
         if tracker is not None:

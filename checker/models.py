@@ -134,6 +134,16 @@ class AppEvidence:
     split: str | None = None  # set when this is only a split of the app, not its base
     contacted_domains: tuple[DomainContact, ...] = ()
     data_accesses: tuple[DataAccess, ...] = ()
+    # iOS/macOS bundles
+    frameworks: tuple[str, ...] = ()  # embedded or linked framework/bundle names
+    plist_keys: tuple[str, ...] = ()  # top-level Info.plist keys
+    config_files: tuple[str, ...] = ()  # file names inside the bundle
+    declared_domains: tuple[tuple[str, str], ...] = ()  # (origin, domain) from privacy manifests
+    declared_data: tuple[
+        tuple[str, str], ...
+    ] = ()  # (origin, data-type code) from privacy manifests
+    skadnetwork_ids: tuple[str, ...] = ()
+    encrypted: bool | None = None  # FairPlay-encrypted executable: class names unreadable
 
 
 class Basis(StrEnum):

@@ -46,7 +46,9 @@ def expand(inputs: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ScanErro
     errors: list[ScanError] = []
     for given in inputs:
         path = Path(given).expanduser()
-        if path.is_dir():
+        if path.is_dir() and _claimed(path):
+            units.append((path, given))  # a bundle folder such as Game.app is one input
+        elif path.is_dir():
             units.extend(_walk(path, given, errors))
         elif path.is_file():
             units.append((path, given))
@@ -64,6 +66,11 @@ def _walk(root: Path, given: str, errors: list[ScanError]) -> list[tuple[Path, s
         root, onerror=lambda exc: errors.append(_os_error(given, exc))
     ):
         dirs.sort()
+        for name in list(dirs):
+            bundle = Path(folder) / name
+            if not bundle.is_symlink() and _claimed(bundle):
+                found.append((bundle, str(Path(given) / bundle.relative_to(root))))
+                dirs.remove(name)  # read as one bundle, not file by file
         for name in sorted(files):
             seen += 1
             if seen > MAX_FILES_PER_FOLDER:
@@ -72,13 +79,16 @@ def _walk(root: Path, given: str, errors: list[ScanError]) -> list[tuple[Path, s
             path = Path(folder) / name
             if path.is_symlink() or not path.is_file():
                 continue  # links may point outside what the user chose, or loop
-            try:
-                claimed = source_for(Probe(path)) is not None
-            except CheckerError:
-                claimed = False
-            if claimed:
+            if _claimed(path):
                 found.append((path, str(Path(given) / path.relative_to(root))))
     return found
+
+
+def _claimed(path: Path) -> bool:
+    try:
+        return source_for(Probe(path)) is not None
+    except CheckerError:
+        return False
 
 
 def scan(

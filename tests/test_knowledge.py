@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,13 @@ def test_linked_entries_detect_what_exodus_detects(knowledge: Knowledge) -> None
             found = knowledge.android_signatures.match(f"x.{alternative}X.Example")
             reported = {knowledge.trackers[t].exodus_id for t in found}
             assert exodus_id in reported, (exodus_id, alternative)
+
+
+def test_what_is_loaded_is_exactly_what_the_sources_say(knowledge: Knowledge) -> None:
+    """Round trip TOML -> SQLite -> objects: no field may be dropped on the way."""
+    sources = load_sources(SOURCES)
+    assert knowledge.companies == sources.companies
+    assert set(knowledge.trackers) == set(sources.trackers)
+    for tracker_id, tracker in sources.trackers.items():
+        loaded = knowledge.trackers[tracker_id]
+        assert loaded == replace(tracker, domains=tuple(sorted(tracker.domains))), tracker_id

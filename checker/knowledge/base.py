@@ -11,6 +11,7 @@ from pathlib import Path
 
 from checker import paths
 from checker.errors import CheckerError
+from checker.ios_signatures import IosIndex
 from checker.knowledge import overlay as overlay_module
 from checker.knowledge import regex_guard
 from checker.knowledge.compile import compiled_path
@@ -143,7 +144,7 @@ class Knowledge:
         for row in db.execute("select * from domains"):
             domains.setdefault(row["sdk_id"], []).append(row["domain"])
         ios: dict[tuple[str, str], list[str]] = {}
-        for row in db.execute("select * from ios_signatures order by sdk_id, kind, value"):
+        for row in db.execute("select * from ios_signatures order by sdk_id, kind, rowid"):
             ios.setdefault((row["sdk_id"], row["kind"]), []).append(row["value"])
         self.trackers: dict[str, Tracker] = {
             row["id"]: Tracker(
@@ -158,6 +159,7 @@ class Knowledge:
                 collects_source=row["collects_source"],
                 summary_en=row["summary_en"],
                 summary_fr=row["summary_fr"],
+                **{kind: tuple(ios.get((row["id"], kind), ())) for kind in _IOS_KINDS},
             )
             for row in db.execute("select * from sdks order by id")
         }
@@ -202,6 +204,11 @@ class Knowledge:
             for tracker in self.trackers.values()
             for signature in tracker.android_signatures
         )
+
+    @cached_property
+    def ios_index(self) -> IosIndex:
+        """Every iOS signature, indexed once."""
+        return IosIndex(self.trackers.values())
 
     @cached_property
     def _domain_index(self) -> dict[str, list[str]]:
@@ -302,3 +309,6 @@ def _observed_preference(tracker: Tracker) -> tuple[int, str]:
     ranked = ("advertising", "analytics", "attribution", "profiling", "location")
     best = min((ranked.index(c) for c in tracker.categories if c in ranked), default=len(ranked))
     return best, tracker.id
+
+
+_IOS_KINDS = ("ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files")

@@ -9,11 +9,14 @@ from __future__ import annotations
 from checker.sources.apk import ApkSource
 from checker.sources.app_bundle import AppBundleSource
 from checker.sources.app_privacy_report import AppPrivacyReportSource
+from checker.sources.apple_bundle import AppFolderSource, IpaSource
 from checker.sources.base import Probe, Source
 from checker.sources.dex_file import DexFileSource
 from checker.sources.sdk_archive import SdkArchiveSource
 
 REGISTRY: tuple[Source, ...] = (
+    IpaSource(),
+    AppFolderSource(),
     SdkArchiveSource(),
     AppBundleSource(),
     ApkSource(),
