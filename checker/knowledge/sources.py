@@ -24,6 +24,14 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
 _SEVERITIES = ("low", "medium", "high", "critical")
 _PROTECTIONS = ("dangerous", "normal", "signature", "special")
+_COMPANY_KEYS = frozenset(
+    {"id", "name", "parent", "country", "kind", "website", "privacy_policy", "data_request", "laws",
+     "skadnetwork_ids", "opt_out", "sdk"}
+)  # fmt: skip
+_SDK_KEYS = frozenset(
+    {"id", "name", "categories", "exodus_id", "android", "domains", "collects", "collects_source",
+     "summary", "refines", "ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files"}
+)  # fmt: skip
 _SKADNETWORK = re.compile(r"[a-z0-9]{6,16}\.skadnetwork")
 _IOS_FIELDS = ("ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files")
 _VOCABULARY_KINDS = ("category", "company_kind", "reveals", "law", "severity", "evidence")
@@ -249,6 +257,8 @@ def _load_company(
     doc = _load_toml(path, problems)
     if not doc:
         return
+    for key in sorted(set(doc) - _COMPANY_KEYS):
+        problems.add(path, f"unknown key '{key}' (a typo, or a field in the wrong place?)")
     company_id = _text(doc, "id", path, problems)
     if company_id != path.stem:
         problems.add(path, f"id '{company_id}' must equal the file name")
@@ -312,6 +322,12 @@ def _load_sdk(
         return None
     sdk_id = _text(entry, "id", path, problems)
     where = f"{path.name} sdk '{sdk_id}'"
+    for key in sorted(set(entry) - _SDK_KEYS):
+        problems.add(where, f"unknown key '{key}' (a typo, or a field in the wrong place?)")
+    summary = entry.get("summary")
+    if isinstance(summary, dict):
+        for key in sorted(set(summary) - {"en", "fr"}):
+            problems.add(where, f"unknown key 'summary.{key}'")
     if sdk_id and not _ID.fullmatch(sdk_id):
         problems.add(where, "id must match [a-z0-9_]+")
     categories = _str_list(entry, "categories", path, problems)
