@@ -14,6 +14,7 @@ from typing import TextIO
 
 from checker import __version__, cli_history, cli_kb, cli_letter
 from checker.errors import Cancelled, KnowledgeError
+from checker.history import known_apps
 from checker.knowledge.base import Knowledge
 from checker.models import Report
 from checker.phrases import shown_path
@@ -100,8 +101,13 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
             err.write("\r\x1b[K")
         err.flush()
 
+    with Store() as store:
+        _say_if_recovered(store, lang, err)
+        history = known_apps(store.reports())
     try:
-        report = scan(args.paths, knowledge, progress=progress if show_progress else None)
+        report = scan(
+            args.paths, knowledge, progress=progress if show_progress else None, history=history
+        )
     except Cancelled:
         print(say("cancelled", lang), file=err)
         return EXIT_SOME_FAILED
@@ -125,12 +131,16 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
 
 
+def _say_if_recovered(store: Store, lang: str, err: TextIO) -> None:
+    if store.recovered_from is not None:
+        print(say("store_recovered", lang, path=store.recovered_from), file=err)
+
+
 def _save_history(
     paths: list[str], report: Report, knowledge: Knowledge, lang: str, err: TextIO
 ) -> None:
     with Store() as store:
-        if store.recovered_from is not None:
-            print(say("store_recovered", lang, path=store.recovered_from), file=err)
+        _say_if_recovered(store, lang, err)
         scan_id = store.save_scan(
             report.generated_at, paths, report.knowledge.version, to_dict(report, knowledge, lang)
         )

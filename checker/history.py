@@ -60,3 +60,30 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> ScanDiff:
         score_before=int(before.get("score", {}).get("value", 0)),
         score_after=int(after.get("score", {}).get("value", 0)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class KnownApp:
+    """What the most recent saved scan that read an app's code found in it."""
+
+    scan_id: int
+    name: str | None
+    version: str | None
+    tracker_ids: tuple[str, ...]
+
+
+def known_apps(reports: list[tuple[int, dict[str, Any]]]) -> dict[str, KnownApp]:
+    """App id -> its latest code-based result, from saved reports given newest first."""
+    known: dict[str, KnownApp] = {}
+    for scan_id, report in reports:
+        for app in report.get("apps", []):
+            app_id = str(app.get("id"))
+            if app_id in known or not app.get("class_count"):
+                continue  # only scans that actually read the app's code count
+            known[app_id] = KnownApp(
+                scan_id=scan_id,
+                name=app.get("name") if isinstance(app.get("name"), str) else None,
+                version=app.get("version") if isinstance(app.get("version"), str) else None,
+                tracker_ids=tuple(str(t.get("id")) for t in app.get("trackers", [])),
+            )
+    return known

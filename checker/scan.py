@@ -18,8 +18,9 @@ from pathlib import Path
 from checker.detect import SAMPLES_PER_TRACKER, detect
 from checker.errors import Cancelled, CheckerError, NotFound, Unreadable, UnsupportedInput
 from checker.explain import explain_app
+from checker.history import KnownApp
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Report, ScanError, TrackerHit
+from checker.models import AppResult, Evidence, EvidenceKind, Report, ScanError, TrackerHit
 from checker.sources import source_for
 from checker.sources.base import CancelToken, Probe, ReadContext
 from checker.text import clean
@@ -97,6 +98,7 @@ def scan(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    history: dict[str, KnownApp] | None = None,
 ) -> Report:
     """Check every input and return the report. Raises ``Cancelled`` when cancelled."""
     cancel = cancel if cancel is not None else CancelToken()
@@ -131,6 +133,8 @@ def scan(
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
     apps, split_errors = _fold_splits(results)
+    if history:
+        apps = [_from_history(app, history, knowledge) for app in apps]
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -172,6 +176,31 @@ def _read_one(
     apps = source.read(path, display, context)
     warnings.extend(context.warnings)  # list.extend is atomic under the GIL
     return [detect(app, knowledge) for app in apps]
+
+
+def _named_only(result: AppResult) -> bool:
+    """An app a list merely names: no code, no observation, no bundle contents."""
+    app = result.app
+    return not (result.class_count or result.hits or app.contacted_domains or app.data_accesses
+                or app.frameworks or app.permissions)  # fmt: skip
+
+
+def _from_history(
+    result: AppResult, history: dict[str, KnownApp], knowledge: Knowledge
+) -> AppResult:
+    known = history.get(result.app.id)
+    if known is None or not _named_only(result):
+        return result
+    detail = f"scan #{known.scan_id}" + (f", version {known.version}" if known.version else "")
+    hits = tuple(
+        TrackerHit(knowledge.trackers[t], (Evidence(EvidenceKind.CODE, detail),))
+        for t in known.tracker_ids
+        if t in knowledge.trackers
+    )
+    app = replace(
+        result.app, name=result.app.name or known.name, version=result.app.version or known.version
+    )
+    return replace(result, app=app, hits=hits)
 
 
 def _error(display: str, exc: CheckerError) -> ScanError:

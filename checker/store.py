@@ -183,6 +183,11 @@ class Store:
         report: dict[str, Any] = json.loads(row[0])
         return report
 
+    def reports(self) -> list[tuple[int, dict[str, Any]]]:
+        """Every saved report, newest first."""
+        rows = self._connection.execute("select id, report from scans order by id desc")
+        return [(int(r[0]), json.loads(r[1])) for r in rows]
+
     def delete_scans(self, scan_id: int | None = None) -> int:
         """Delete one scan, or all; the file is vacuumed so nothing lingers in free pages."""
         with self._connection:

@@ -12,6 +12,7 @@ from checker.sources.app_privacy_report import AppPrivacyReportSource
 from checker.sources.apple_bundle import AppFolderSource, IpaSource
 from checker.sources.base import Probe, Source
 from checker.sources.dex_file import DexFileSource
+from checker.sources.package_list import PackageListSource
 from checker.sources.sdk_archive import SdkArchiveSource
 
 REGISTRY: tuple[Source, ...] = (
@@ -22,6 +23,7 @@ REGISTRY: tuple[Source, ...] = (
     ApkSource(),
     DexFileSource(),
     AppPrivacyReportSource(),
+    PackageListSource(),
 )
 
 
