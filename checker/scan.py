@@ -132,6 +132,17 @@ def scan(
             raise
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
+    return finish_report(results, errors, warnings, knowledge, history)
+
+
+def finish_report(
+    results: list[AppResult],
+    errors: list[ScanError],
+    warnings: list[ScanError],
+    knowledge: Knowledge,
+    history: dict[str, KnownApp] | None = None,
+) -> Report:
+    """Fold splits, fill listed apps from history, explain, and date the report."""
     apps, split_errors = _fold_splits(results)
     if history:
         apps = [_from_history(app, history, knowledge) for app in apps]

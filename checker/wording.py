@@ -318,6 +318,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opt out of {company}'s tracking: {url}",
         "Refusez le pistage de {company} : {url}",
     ),
+    "device_none": (
+        "No phone found. On the phone: Settings → About phone → tap “Build number” seven times, then "
+        "Settings → System → Developer options → turn on “USB debugging”; plug the cable in and accept the prompt.",
+        "Aucun téléphone trouvé. Sur le téléphone : Paramètres → À propos du téléphone → touchez sept fois "
+        "« Numéro de build », puis Paramètres → Système → Options pour les développeurs → activez « Débogage USB » ; "
+        "branchez le câble et acceptez la demande.",
+    ),
+    "device_state.device": ("ready", "prêt"),
+    "device_state.unauthorized": (
+        "The phone has not allowed this computer yet: unlock it and accept “Allow USB debugging?”.",
+        "Le téléphone n'a pas encore autorisé cet ordinateur : déverrouillez-le et acceptez « Autoriser le débogage USB ? ».",
+    ),
+    "device_state.offline": (
+        "The phone is connected but not answering: unplug the cable and plug it in again.",
+        "Le téléphone est connecté mais ne répond pas : débranchez le câble puis rebranchez-le.",
+    ),
+    "device_state.no permissions": (
+        "This computer may not talk to the phone (USB permissions): see the README's Linux notes.",
+        "Cet ordinateur n'a pas le droit de parler au téléphone (droits USB) : voir les notes Linux du README.",
+    ),
+    "device_choose": (
+        "Several phones are connected; choose one with --serial: {serials}",
+        "Plusieurs téléphones sont connectés ; choisissez-en un avec --serial : {serials}",
+    ),
+    "device_scanned": (
+        "{count} apps checked on the phone ({seconds} s spent waiting on the phone).",
+        "{count} applis vérifiées sur le téléphone ({seconds} s passées à attendre le téléphone).",
+    ),
     # Error codes (checker.errors) — what went wrong with a file, then the detail
     "error.input": ("This input cannot be used", "Cette entrée ne peut pas être utilisée"),
     "error.not_found": ("No such file or folder", "Fichier ou dossier introuvable"),
@@ -379,6 +407,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Read, but some lines were damaged and skipped",
         "Lu, mais certaines lignes abîmées ont été ignorées",
     ),
+    "error.adb": (
+        "The phone did not answer as expected",
+        "Le téléphone n'a pas répondu comme prévu",
+    ),
+    "error.adb_missing": (
+        "adb is not installed: on Debian/Ubuntu “sudo apt install adb”; elsewhere install Android SDK "
+        "Platform-Tools from developer.android.com",
+        "adb n'est pas installé : sur Debian/Ubuntu « sudo apt install adb » ; ailleurs, installez les "
+        "Android SDK Platform-Tools depuis developer.android.com",
+    ),
+    "error.device_gone": (
+        "The phone was disconnected; what was read before is kept, run it again to resume",
+        "Le téléphone a été déconnecté ; ce qui a été lu est conservé, relancez pour reprendre",
+    ),
+    "error.adb_timeout": ("The phone stopped answering", "Le téléphone ne répond plus"),
     "error.error": ("Error", "Erreur"),
 }
 
