@@ -28,6 +28,7 @@ test: venv lint typecheck
 
 bench: venv
 	$(PY) -m bench.run_all
+	$(PY) -m bench.device
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/.data
