@@ -14,7 +14,9 @@ from typing import TextIO
 from checker import __version__, cli_device, cli_history, cli_kb, cli_letter, cli_output
 from checker.errors import Cancelled, KnowledgeError
 from checker.knowledge.base import Knowledge
-from checker.scan import scan
+from checker.lookup import FEATURE_APP_LOOKUP, ExodusReport, lookup
+from checker.scan import OnlineLookup, scan
+from checker.store import Store
 from checker.wording import error_message, say
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -34,6 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress line on stderr (default: when stderr is a terminal)",
     )  # fmt: skip
+    scan_cmd.add_argument(
+        "--lookup",
+        action="store_true",
+        help="ask εxodus about listed apps no scan has read (online)",
+    )
+    scan_cmd.add_argument(
+        "--consent", choices=("yes", "no"), help="allow or forbid online look-ups from now on"
+    )
     cli_device.add_parser(commands)
     cli_kb.add_parser(commands)
     cli_history.add_parser(commands)
@@ -74,14 +84,35 @@ def _scan(args: argparse.Namespace, knowledge: Knowledge, out: TextIO, err: Text
     lang: str = args.lang
     show_progress = args.progress if args.progress is not None else err.isatty()
     history = cli_output.load_history(lang, err)
-    try:
-        report = scan(
-            args.paths,
-            knowledge,
-            progress=cli_output.progress_printer(lang, err) if show_progress else None,
-            history=history,
-        )
-    except Cancelled:
-        print(say("cancelled", lang), file=err)
-        return EXIT_SOME_FAILED
+    with Store() as store:
+        online = _online(args, store, lang, err)
+        if args.lookup and online is None:
+            return EXIT_SOME_FAILED
+        try:
+            report = scan(
+                args.paths,
+                knowledge,
+                progress=cli_output.progress_printer(lang, err) if show_progress else None,
+                history=history,
+                online=online,
+            )
+        except Cancelled:
+            print(say("cancelled", lang), file=err)
+            return EXIT_SOME_FAILED
     return cli_output.deliver(report, args, list(args.paths), knowledge, out, err)
+
+
+def _online(args: argparse.Namespace, store: Store, lang: str, err: TextIO) -> OnlineLookup | None:
+    """The εxodus look-up when asked for with --lookup and allowed (asked once, answer stored)."""
+    if not args.lookup:
+        return None
+    if not cli_output.consent_granted(
+        store, FEATURE_APP_LOOKUP, args.consent, say("lookup_ask", lang)
+    ):
+        print(say("lookup_off", lang), file=err)
+        return None
+
+    def ask(package: str) -> ExodusReport | None:
+        return lookup(package, store)
+
+    return ask

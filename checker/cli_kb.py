@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from checker import net, secrets
+from checker import cli_output, net, secrets
 from checker.errors import CheckerError, LimitExceeded, Unreadable
 from checker.knowledge import overlay
 from checker.knowledge.base import Knowledge
 from checker.report_text import kb_stats_text
-from checker.store import Consent, Store
+from checker.store import Store
 from checker.wording import error_message, say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -91,16 +91,8 @@ def _save(imported: overlay.Overlay, lang: str, out: TextIO) -> None:
 
 def _update(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
     with Store() as store:
-        if args.consent is not None:
-            store.set_consent(net.FEATURE_KB_UPDATE, args.consent == "yes")
-        consent = store.consent(net.FEATURE_KB_UPDATE)
-        if consent is Consent.NOT_ASKED and sys.stdin.isatty():
-            answer = input(say("kb_update_ask", lang, url=args.url) + " ")
-            store.set_consent(
-                net.FEATURE_KB_UPDATE, answer.strip().lower() in {"y", "yes", "o", "oui"}
-            )
-            consent = store.consent(net.FEATURE_KB_UPDATE)
-        if consent is not Consent.YES:
+        question = say("kb_update_ask", lang, url=args.url)
+        if not cli_output.consent_granted(store, net.FEATURE_KB_UPDATE, args.consent, question):
             print(say("kb_update_off", lang), file=err)
             return EXIT_FAILED
         token = secrets.get(secrets.EXODUS_TOKEN)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -14,7 +15,7 @@ from checker.report import to_csv, to_dict, to_json
 from checker.report_html import to_html
 from checker.report_text import to_text
 from checker.scan import Progress, ProgressCallback
-from checker.store import Store
+from checker.store import Consent, Store
 from checker.wording import error_message, say
 
 FORMATS = ("text", "json", "html", "csv")
@@ -110,3 +111,13 @@ def _write_atomically(path: Path, text: str) -> None:
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def consent_granted(store: Store, feature: str, given: str | None, question: str) -> bool:
+    """Record an explicit --consent, else ask once on a terminal; True only for a stored yes."""
+    if given is not None:
+        store.set_consent(feature, given == "yes")
+    if store.consent(feature) is Consent.NOT_ASKED and sys.stdin.isatty():
+        answer = input(question + " ")
+        store.set_consent(feature, answer.strip().lower() in {"y", "yes", "o", "oui"})
+    return store.consent(feature) is Consent.YES

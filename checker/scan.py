@@ -20,7 +20,16 @@ from checker.errors import Cancelled, CheckerError, NotFound, Unreadable, Unsupp
 from checker.explain import explain_app
 from checker.history import KnownApp
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Evidence, EvidenceKind, Report, ScanError, TrackerHit
+from checker.lookup import ExodusReport
+from checker.models import (
+    AppResult,
+    Evidence,
+    EvidenceKind,
+    Platform,
+    Report,
+    ScanError,
+    TrackerHit,
+)
 from checker.sources import source_for
 from checker.sources.base import CancelToken, Probe, ReadContext
 from checker.text import clean
@@ -39,6 +48,7 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+OnlineLookup = Callable[[str], "ExodusReport | None"]
 
 
 def expand(inputs: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ScanError]]:
@@ -99,6 +109,7 @@ def scan(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     history: dict[str, KnownApp] | None = None,
+    online: OnlineLookup | None = None,
 ) -> Report:
     """Check every input and return the report. Raises ``Cancelled`` when cancelled."""
     cancel = cancel if cancel is not None else CancelToken()
@@ -132,7 +143,7 @@ def scan(
             raise
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
-    return finish_report(results, errors, warnings, knowledge, history)
+    return finish_report(results, errors, warnings, knowledge, history, online)
 
 
 def finish_report(
@@ -141,11 +152,14 @@ def finish_report(
     warnings: list[ScanError],
     knowledge: Knowledge,
     history: dict[str, KnownApp] | None = None,
+    online: OnlineLookup | None = None,
 ) -> Report:
-    """Fold splits, fill listed apps from history, explain, and date the report."""
+    """Fold splits, fill listed apps from history (then online, if allowed), explain, date."""
     apps, split_errors = _fold_splits(results)
     if history:
         apps = [_from_history(app, history, knowledge) for app in apps]
+    if online is not None:
+        apps = _from_online(apps, online, knowledge, warnings)
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -212,6 +226,44 @@ def _from_history(
         result.app, name=result.app.name or known.name, version=result.app.version or known.version
     )
     return replace(result, app=app, hits=hits)
+
+
+def _from_online(
+    apps: list[AppResult], online: OnlineLookup, knowledge: Knowledge, warnings: list[ScanError]
+) -> list[AppResult]:
+    """Ask εxodus about listed apps no scan has read; the first failure stops the asking."""
+    by_exodus = {t.exodus_id: t for t in knowledge.trackers.values() if t.exodus_id is not None}
+    filled = []
+    failed = False
+    for result in apps:
+        if failed or not _named_only(result) or result.app.platform is Platform.IOS:
+            filled.append(result)
+            continue
+        try:
+            found = online(result.app.id)
+        except CheckerError as exc:
+            warnings.append(ScanError(result.app.id, exc.code, exc.detail))
+            failed = True
+            filled.append(result)
+            continue
+        if found is None:
+            filled.append(result)
+            continue
+        detail = f"εxodus report #{found.report_id}" + (
+            f", version {found.version}" if found.version else ""
+        )
+        hits = tuple(
+            TrackerHit(by_exodus[e], (Evidence(EvidenceKind.CODE, detail),))
+            for e in found.tracker_ids
+            if e in by_exodus
+        )
+        app = replace(
+            result.app,
+            name=result.app.name or found.name,
+            version=result.app.version or found.version,
+        )
+        filled.append(replace(result, app=app, hits=hits))
+    return filled
 
 
 def _error(display: str, exc: CheckerError) -> ScanError:

@@ -50,7 +50,11 @@ def _v2(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    db.table("lookups").create({"key": str, "fetched_at": float, "body": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +201,24 @@ class Store:
                 cursor = self._connection.execute("delete from scans where id = ?", (scan_id,))
         self._connection.execute("vacuum")
         return cursor.rowcount
+
+    # ------------------------------------------------------------------ cached look-ups
+
+    def cached(self, key: str, max_age: float) -> str | None:
+        row = self._connection.execute(
+            "select fetched_at, body from lookups where key = ?", (key,)
+        ).fetchone()
+        if row is None or time.time() - float(row[0]) > max_age:
+            return None
+        return str(row[1])
+
+    def cache(self, key: str, body: str) -> None:
+        with self._connection:
+            self._connection.execute(
+                "insert into lookups(key, fetched_at, body) values(?, ?, ?) "
+                "on conflict(key) do update set fetched_at = excluded.fetched_at, body = excluded.body",
+                (key, time.time(), body),
+            )
 
     # ------------------------------------------------------------------ consent
 

@@ -231,6 +231,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Online updates are off. Allow them with: kb update --consent yes",
         "Les mises à jour en ligne sont désactivées. Autorisez-les avec : kb update --consent yes",
     ),
+    "lookup_ask": (
+        "Ask εxodus (reports.exodus-privacy.eu.org) about listed apps we have not scanned? Only their package "
+        "names are sent. [y/N]",
+        "Interroger εxodus (reports.exodus-privacy.eu.org) sur les applis listées que nous n'avons pas analysées ? "
+        "Seuls leurs noms de paquet sont envoyés. [o/N]",
+    ),
+    "lookup_off": (
+        "Online look-ups are off. Allow them with: scan LIST --lookup --consent yes",
+        "Les recherches en ligne sont désactivées. Autorisez-les avec : scan LISTE --lookup --consent yes",
+    ),
     "token_prompt": ("εxodus API token: ", "Jeton de l'API εxodus : "),
     "token_stored": ("The token is stored in {where}.", "Le jeton est enregistré dans {where}."),
     "token_absent": ("No token is stored.", "Aucun jeton n'est enregistré."),
@@ -401,6 +411,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.unknown_company": (
         "No single company matches; try one of these ids",
         "Aucune entreprise ne correspond de façon unique ; essayez l'un de ces identifiants",
+    ),
+    "error.token_needed": (
+        "Online look-ups need your εxodus API token: kb token set",
+        "Les recherches en ligne demandent votre jeton d'API εxodus : kb token set",
     ),
     "error.no_keyring": ("No usable system keyring", "Aucun trousseau système utilisable"),
     "error.skipped_lines": (

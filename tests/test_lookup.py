@@ -1,0 +1,122 @@
+"""The opt-in εxodus look-up for listed apps: consent first, token in the keyring, cached."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import keyring
+import pytest
+
+from checker import cli, lookup
+from tests.builders.apk import write
+
+REPORTS = [
+    {"app_name": "Speed Test", "handle": "org.speed.test", "report": 41, "trackers": [312, 9],
+     "updated": "2023-01-02T10:00:00Z", "version_code": "50", "version_name": "5.0"},
+    {"app_name": "Speed Test", "handle": "org.speed.test", "report": 77, "trackers": [312, 70],
+     "updated": "2024-06-01T10:00:00Z", "version_code": "53", "version_name": "5.3"},
+]  # fmt: skip
+
+
+class _Handler(BaseHTTPRequestHandler):
+    asked: ClassVar[list[str]] = []
+    fail = False
+
+    def do_GET(self) -> None:
+        self.asked.append(self.path)
+        if self.fail:
+            self.send_error(500)
+            return
+        body = json.dumps(REPORTS if "org.speed.test" in self.path else []).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_: object) -> None:
+        pass
+
+
+@pytest.fixture
+def exodus(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[_Handler]]:
+    _Handler.asked = []
+    _Handler.fail = False
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(
+        lookup,
+        "SEARCH_URL",
+        f"http://127.0.0.1:{server.server_address[1]}/api/search/{{package}}/details",
+    )
+    yield _Handler
+    server.shutdown()
+    server.server_close()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def listing(tmp_path: Path) -> str:
+    return str(
+        write(tmp_path / "packages.txt", b"package:org.speed.test\npackage:org.unknown.app\n")
+    )
+
+
+def test_nothing_leaves_without_consent(
+    tmp_path: Path, exodus: type[_Handler], no_network: list[object]
+) -> None:
+    code, _, err = run("scan", listing(tmp_path), "--lookup")
+    assert code == 1 and "--consent yes" in err
+    assert exodus.asked == [] and no_network == []
+
+
+def test_consented_lookup_fills_trackers_and_is_cached(
+    tmp_path: Path, exodus: type[_Handler]
+) -> None:
+    keyring.set_password("exposure-checker", "exodus-api-token", "tok")
+    code, out, err = run(
+        "scan", listing(tmp_path), "--lookup", "--consent", "yes", "--format", "json"
+    )
+    assert code == 0, err
+    apps = {a["id"]: a for a in json.loads(out)["apps"]}
+    speed = apps["org.speed.test"]
+    assert speed["name"] == "Speed Test" and speed["version"] == "5.3"  # the newest report
+    assert {t["exodus_id"] for t in speed["trackers"]} == {312, 70}
+    assert speed["trackers"][0]["evidence"][0]["detail"] == "εxodus report #77, version 5.3"
+    assert apps["org.unknown.app"]["trackers"] == []
+    asked = len(exodus.asked)
+    assert asked == 2
+    run("scan", listing(tmp_path), "--lookup")  # consent remembered, answers cached
+    assert len(exodus.asked) == asked
+
+
+def test_without_a_token_the_scan_still_succeeds_with_a_warning(
+    tmp_path: Path, exodus: type[_Handler]
+) -> None:
+    code, out, _ = run(
+        "scan", listing(tmp_path), "--lookup", "--consent", "yes", "--format", "json"
+    )
+    assert code == 0
+    doc = json.loads(out)
+    assert [w["code"] for w in doc["warnings"]] == ["token_needed"]
+    assert exodus.asked == []
+
+
+def test_a_failing_server_is_one_warning(tmp_path: Path, exodus: type[_Handler]) -> None:
+    keyring.set_password("exposure-checker", "exodus-api-token", "tok")
+    exodus.fail = True
+    code, out, _ = run(
+        "scan", listing(tmp_path), "--lookup", "--consent", "yes", "--format", "json"
+    )
+    assert code == 0
+    assert [w["code"] for w in json.loads(out)["warnings"]] == ["network"]
+    assert len(exodus.asked) == 1  # the first failure stops the asking
