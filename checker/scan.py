@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
+import tomllib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
+from checker import paths
 from checker.detect import SAMPLES_PER_TRACKER, detect
 from checker.errors import Cancelled, CheckerError, NotFound, Unreadable, UnsupportedInput
 from checker.explain import explain_app
@@ -160,6 +163,7 @@ def finish_report(
         apps = [_from_history(app, history, knowledge) for app in apps]
     if online is not None:
         apps = _from_online(apps, online, knowledge, warnings)
+    apps = [_named(app, history) for app in apps]
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -323,3 +327,27 @@ def _merge(base: AppResult, others: list[AppResult]) -> AppResult:
         hits=tuple(sorted(hits.values(), key=lambda h: h.tracker.id)),
         class_count=sum(r.class_count for r in everything),
     )
+
+
+@cache
+def known_app_names() -> dict[str, dict[str, str]]:
+    """Bundled display names of widely used apps: {"ios": {...}, "android": {...}}."""
+    path = paths.resources_dir() / "apps" / "known_apps.toml"
+    with path.open("rb") as handle:
+        document = tomllib.load(handle)
+    return {
+        platform: {str(k): str(v) for k, v in table.items()} for platform, table in document.items()
+    }
+
+
+def _named(result: AppResult, history: dict[str, KnownApp] | None) -> AppResult:
+    """Give an app known only by its id the name an earlier scan or the known-app table has."""
+    app = result.app
+    if app.name:
+        return result
+    known = history.get(app.id) if history else None
+    names = known_app_names()
+    name = (known.name if known else None) or names.get(app.platform.value, {}).get(app.id)
+    if name is None and app.platform is Platform.UNKNOWN:
+        name = names.get("android", {}).get(app.id) or names.get("ios", {}).get(app.id)
+    return replace(result, app=replace(app, name=name)) if name else result

@@ -135,3 +135,10 @@ def test_distinct_contacts_are_capped_so_memory_stays_bounded(
     )
     assert len(report.apps[0].app.contacted_domains) == 50
     assert "30 too many domains" in report.warnings[0].detail
+
+
+def test_apps_named_only_by_bundle_id_get_known_names(tmp_path: Path, knowledge: Knowledge) -> None:
+    report = report_of(tmp_path, knowledge, network("com.burbn.instagram", "graph.facebook.com"),
+                       network("com.unknown.thing", "example.org"))  # fmt: skip
+    names = {r.app.id: r.app.name for r in report.apps}
+    assert names == {"com.burbn.instagram": "Instagram", "com.unknown.thing": None}
