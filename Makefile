@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck bench clean
+.PHONY: venv run test lint typecheck bench clean adb
 
 venv: $(STAMP)
 
@@ -29,6 +29,10 @@ test: venv lint typecheck
 bench: venv
 	$(PY) -m bench.run_all
 	$(PY) -m bench.device
+
+# For checking a real phone during development: Debian's adb (tests use a fake one).
+adb:
+	command -v adb >/dev/null || { apt-get update && apt-get install -y adb; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/.data

@@ -108,7 +108,9 @@ def _explain_hit(
             reveals=data_type.reveals,
         )  # fmt: skip
 
-    for code in tracker.collects:
+    frameworks = {name.lower() for name in tracker.ios_frameworks}
+    declared = [code for origin, code in result.app.declared_data if origin.lower() in frameworks]
+    for code in dict.fromkeys([*tracker.collects, *declared]):
         data_type = knowledge.data_types.get(code)
         if data_type is None:
             continue
@@ -124,7 +126,9 @@ def _explain_hit(
     for code, (permission, access) in unlocked.items():
         add(code, Basis.PERMITTED, access, permission)
     ordered = sorted(exposures.values(), key=lambda e: (-e.severity, e.data_type))
-    return HitExplanation(tracker.id, tuple(ordered), tuple(blocked), bool(tracker.collects))
+    return HitExplanation(
+        tracker.id, tuple(ordered), tuple(blocked), bool(tracker.collects or declared)
+    )
 
 
 def _evidence_strength(kind: EvidenceKind) -> int:

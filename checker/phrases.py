@@ -171,6 +171,22 @@ def notes(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     """What a careful reader should also know: blocked and undocumented trackers."""
     names = {hit.tracker.id: hit.tracker.name for hit in result.hits}
     out = []
+    if result.app.encrypted:
+        out.append(say("encrypted_note", lang))
+    networks = dict.fromkeys(
+        group_name(knowledge.company_chain(owner)[-1].id, knowledge)
+        for owner in (knowledge.skadnetwork_owners.get(sk) for sk in result.app.skadnetwork_ids)
+        if owner is not None
+    )
+    if networks:
+        out.append(
+            say(
+                "skadnetwork_note",
+                lang,
+                count=len(result.app.skadnetwork_ids),
+                networks=", ".join(networks),
+            )
+        )
     for explanation in result.explanations:
         tracker = names.get(explanation.tracker_id, explanation.tracker_id)
         if explanation.blocked:

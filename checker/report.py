@@ -176,6 +176,8 @@ def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
             }
             for c in app.contacted_domains
         ],
+        "skadnetwork_ids": list(app.skadnetwork_ids),
+        "encrypted": app.encrypted,
         "data_accesses": [
             {
                 "category": a.category,

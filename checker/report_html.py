@@ -100,7 +100,12 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         out += [f"<li>{e(line)}</li>" for line in observed]
         out.append("</ul>")
     if not result.hits:
-        out.append(f'<p class="good">{e(say("trackers_none", lang))}</p></section>')
+        out.append(f'<p class="good">{e(say("trackers_none", lang))}</p>')
+        out += [
+            f'<p class="muted small">ℹ {e(note)}</p>'
+            for note in phrases.notes(result, knowledge, lang)
+        ]
+        out.append("</section>")
         return "".join(out)
     out.append(
         f'<p class="bad">{e(phrases.trackers_found(result, lang))} · {e(say("app_score", lang, score=app_score(result)))}</p><ul>'
@@ -128,12 +133,10 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
             reveals = f"<br><em>{e(line.reveals)}</em>" if line.reveals else ""
             out.append(f'<li><strong>{e(line.title)}</strong><span class="sev sev-{level}">{e(line.severity_label)}</span><br>'
                        f'<span class="small">{who}{reveals}</span></li>')  # fmt: skip
-        out.append("</ul>")
-        out += [
-            f'<p class="muted small">ℹ {e(note)}</p>'
-            for note in phrases.notes(result, knowledge, lang)
-        ]
-        out.append("</details>")
+        out.append("</ul></details>")
+    out += [
+        f'<p class="muted small">ℹ {e(note)}</p>' for note in phrases.notes(result, knowledge, lang)
+    ]
     actions = phrases.action_lines(result, knowledge, lang)
     if actions:
         out.append(f"<details open><summary>{e(say('actions_heading', lang))}</summary>")

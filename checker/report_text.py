@@ -74,7 +74,7 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
             lines.extend(f"          {clause}" for clause in line.who)
             if line.reveals:
                 lines.append(f"          {line.reveals}")
-        lines.extend(f"      ℹ {note}" for note in phrases.notes(result, knowledge, lang))
+    lines.extend(f"  ℹ {note}" for note in phrases.notes(result, knowledge, lang))
     actions = phrases.action_lines(result, knowledge, lang)
     if actions:
         lines.append(f"  {say('actions_heading', lang)}")

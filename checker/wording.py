@@ -143,6 +143,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{tracker}: its vendor publishes nothing we could cite about what it collects.",
         "{tracker} : son éditeur ne publie rien que nous puissions citer sur ce qu'il collecte.",
     ),
+    "encrypted_note": (
+        "This app's code is encrypted by the App Store, so its classes could not be read; its frameworks, "
+        "settings and privacy manifests were used instead.",
+        "Le code de cette appli est chiffré par l'App Store : ses classes n'ont pas pu être lues ; ses "
+        "frameworks, réglages et manifestes de confidentialité ont été utilisés à la place.",
+    ),
+    "skadnetwork_note": (
+        "It lists {count} ad networks allowed to measure its installs (SKAdNetwork), among them: {networks}.",
+        "Elle déclare {count} régies autorisées à mesurer ses installations (SKAdNetwork), dont : {networks}.",
+    ),
     "app_score": ("Exposure score: {score}/100", "Score d'exposition : {score}/100"),
     "overall_score": (
         "Overall exposure score: {score}/100",

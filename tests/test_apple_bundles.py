@@ -178,3 +178,38 @@ def test_a_bundle_inside_a_scanned_folder_is_one_app(tmp_path: Path, knowledge: 
     report = scan([str(tmp_path / "stuff")], knowledge)
     assert [r.app.id for r in report.apps] == ["com.example.game"]
     assert report.apps[0].app.sources == (str(tmp_path / "stuff" / "Game.app"),)
+
+
+def test_a_frameworks_privacy_manifest_documents_what_its_sdk_collects(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    manifest = privacy_manifest(data_types=["PreciseLocation"])
+    ipa = write(tmp_path / "g.ipa", build_ipa(
+        frameworks={REMOTE_CONFIG: build_macho(["FIRRemoteConfig"])},
+        extra={f"Frameworks/{REMOTE_CONFIG}.framework/PrivacyInfo.xcprivacy": manifest},
+        plist_extra={"NSLocationWhenInUseUsageDescription": "near you"},
+    ))  # fmt: skip
+    (result,) = scan([str(ipa)], knowledge).apps
+    (explanation,) = [
+        h for h in result.explanations if h.tracker_id == "google_firebase_remote_config"
+    ]
+    location = {e.data_type: e for e in explanation.exposures}["precise_location"]
+    assert location.basis.value == "documented" and explanation.documented
+
+
+def test_report_says_when_code_is_encrypted_and_which_ad_networks_are_listed(
+    tmp_path: Path,
+) -> None:
+    import io
+
+    from checker import cli
+
+    ipa = write(tmp_path / "g.ipa", build_ipa(
+        classes=["FIRRemoteConfig"], encrypted=True,
+        plist_extra={"SKAdNetworkItems": [{"SKAdNetworkIdentifier": "cstr6suwn9.skadnetwork"}]},
+    ))  # fmt: skip
+    out = io.StringIO()
+    cli.main(["scan", str(ipa), "--no-history"], stdout=out, stderr=io.StringIO())
+    text = out.getvalue()
+    assert "encrypted by the App Store" in text
+    assert "SKAdNetwork" in text and "Alphabet" in text

@@ -218,6 +218,11 @@ class Knowledge:
                 index.setdefault(domain, []).append(tracker.id)
         return index
 
+    @cached_property
+    def skadnetwork_owners(self) -> dict[str, str]:
+        """SKAdNetwork id -> company id."""
+        return {sk: c.id for c in self.companies.values() for sk in c.skadnetwork_ids}
+
     def tracker_for_host(self, host: str) -> Tracker | None:
         """The SDK a contacted host belongs to: exact host first, then its parent domains.
 
