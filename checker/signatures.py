@@ -8,6 +8,8 @@ hundreds of thousands of names:
 
 1. every literal token of an alternative must occur inside some name segment
    (a necessary condition, checked against the set of distinct segments);
+   (one Aho-Corasick pass over the distinct segments answers this for every
+   token at once);
 2. surviving alternatives are confirmed by running their regex only on the
    names that contain their rarest token.
 
@@ -21,6 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
 
 MIN_SIGNATURE_LENGTH = 4  # εxodus ignores signatures of 3 characters or fewer
 _PLAIN = re.compile(r"[A-Za-z0-9_\-.]+")
@@ -54,6 +59,7 @@ class SignatureSet:
             if len(signature) < MIN_SIGNATURE_LENGTH:
                 continue
             self._add(owner, signature)
+        self._build_automaton()
 
     def _add(self, owner: str, signature: str) -> None:
         alternatives = signature.split("|")
@@ -63,6 +69,23 @@ class SignatureSet:
                 self._plain.append(_Alternative(owner, re.compile(alt), tokens))
         else:
             self._general.append((owner, re.compile(signature)))
+
+    def _build_automaton(self) -> None:
+        self._strong = {t for alt in self._plain for t in alt.tokens if not _is_weak(t)}
+        self._automaton: Any = None
+        if self._strong:
+            automaton = ahocorasick.Automaton()
+            for token in self._strong:
+                automaton.add_word(token, token)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def _strong_tokens_in(self, segments: set[str]) -> set[str]:
+        if self._automaton is None:
+            return set()
+        # Tokens are at least four characters long, so shorter segments cannot hold one.
+        haystack = "\n".join(s for s in segments if len(s) >= _MIN_LONG)
+        return {token for _end, token in self._automaton.iter(haystack)}
 
     @property
     def owners(self) -> set[str]:
@@ -77,21 +100,19 @@ class SignatureSet:
         if not text:
             return found
         segments = _segments(text)
-        segment_text = ""
+        # One C pass of the automaton over the distinct segments finds every strong token
+        # that occurs anywhere in any name; weak tokens are few and checked directly.
+        inside = self._strong_tokens_in(segments)
         known: dict[str, bool] = {}
 
         def present(token: str) -> bool:
-            nonlocal segment_text
-            if token in segments:
+            if token in segments or token in inside:
                 return True
+            if token in self._strong:
+                return False
             hit = known.get(token)
             if hit is None:
-                if not segment_text:
-                    # A token can only lie inside a segment at least as long as itself;
-                    # obfuscated apps have thousands of 1-3 character segments to skip.
-                    segment_text = "\n".join(s for s in segments if len(s) >= _MIN_LONG)
-                haystack = segment_text if len(token) >= _MIN_LONG else text
-                hit = known[token] = token in haystack
+                hit = known[token] = token in text
             return hit
 
         for alt in self._plain:
