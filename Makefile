@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck bench clean adb
+.PHONY: venv run test lint typecheck bench clean adb screenshots
 
 venv: $(STAMP)
 
@@ -29,6 +29,9 @@ test: venv lint typecheck
 bench: venv
 	$(PY) -m bench.run_all
 	$(PY) -m bench.device
+
+screenshots: venv
+	$(PY) scripts/screenshots.py
 
 # For checking a real phone during development: Debian's adb (tests use a fake one).
 adb:

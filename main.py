@@ -1,4 +1,4 @@
-"""Entry point: parse arguments, set up logging, start the command line (or, later, the app)."""
+"""Entry point: set up logging, then start the desktop app (no arguments) or the command line."""
 
 from __future__ import annotations
 
@@ -10,18 +10,17 @@ import sys
 def main() -> int:
     level = logging.DEBUG if os.environ.get("EXPOSURE_CHECKER_DEBUG") else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    args = sys.argv[1:]
+    if args == ["--self-test"]:
+        from ui import app
+
+        return app.self_test()
+    if not args:
+        from ui import app
+
+        return app.run(sys.argv)
     from checker import cli
 
-    args = sys.argv[1:]
-    if not args:
-        # The desktop window arrives with the desktop-app issue; until then say so plainly.
-        from checker.wording import say
-
-        print(
-            say("no_gui", "fr" if os.environ.get("LANG", "").startswith("fr") else "en"),
-            file=sys.stderr,
-        )
-        return cli.main(["--help"])
     return cli.main(args)
 
 

@@ -65,7 +65,7 @@ def to_html(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
         parts.append(f"<h2>{e(say('data_heading', lang))}</h2><ul>")
         parts += [f"<li>{e(line)}</li>" for line in reach]
         parts.append("</ul>")
-    parts += [_app_html(result, knowledge, lang) for result in report.apps]
+    parts += [app_section_html(result, knowledge, lang) for result in report.apps]
     if report.errors:
         parts.append(f"<h2>{e(say('errors_heading', lang, count=len(report.errors)))}</h2><ul>")
         for error in report.errors:
@@ -87,7 +87,7 @@ def _hero(report: Report, knowledge: Knowledge, lang: str) -> str:
     )
 
 
-def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
+def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
     app = result.app
     out = [
         '<section class="app">',
@@ -112,7 +112,7 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
     )
     for hit in result.hits:
         chips = "".join(
-            f'<span class="chip">{e(label)}</span>'
+            f' <span class="chip">{e(label)}</span>'
             for label in phrases.categories(hit, knowledge, lang)
         )
         evidence = "".join(
@@ -131,7 +131,7 @@ def _app_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
             level = line.severity.name.lower()
             who = "<br>".join(e(clause) for clause in line.who)
             reveals = f"<br><em>{e(line.reveals)}</em>" if line.reveals else ""
-            out.append(f'<li><strong>{e(line.title)}</strong><span class="sev sev-{level}">{e(line.severity_label)}</span><br>'
+            out.append(f'<li><strong>{e(line.title)}</strong> <span class="sev sev-{level}">· {e(line.severity_label)}</span><br>'
                        f'<span class="small">{who}{reveals}</span></li>')  # fmt: skip
         out.append("</ul></details>")
     out += [

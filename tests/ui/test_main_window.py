@@ -1,0 +1,139 @@
+"""The desktop app, driven like a person would: demo, open files, cancel, drop, French, export."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from tests.builders.apk import build_apk, write
+from ui import i18n
+from ui.export import export_report
+from ui.main_window import MainWindow
+from ui.translations_fr import FRENCH
+
+ROOT = Path(__file__).resolve().parents[2]
+AMAZON = "com.amazon.device.ads.AdLayout"
+
+
+def rows(window: MainWindow) -> list[str]:
+    model = window.results.apps_proxy
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_demo_data_shows_a_labelled_report(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.mouseClick(window.welcome.buttons["demo"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.results
+    assert len(rows(window)) == 5
+    assert window.results.summary.text().startswith("DEMO DATA")
+    assert "Tracker code inside" in window.results.detail.toPlainText()
+
+
+def test_checking_files_shows_apps_and_collects_errors(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    write(
+        tmp_path / "in" / "speed.apk", build_apk("org.speed", classes=[AMAZON], label="Speed Test")
+    )
+    write(
+        tmp_path / "in" / "notes.apk",
+        build_apk("org.notes", classes=["org.notes.Main"], label="Notes"),
+    )
+    broken = write(tmp_path / "broken.apk", b"not a zip")
+    window.check([str(tmp_path / "in"), str(broken)])
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.results, timeout=20000)
+    assert sorted(rows(window)) == ["Notes", "Speed Test"]
+    assert window.error_panel.isVisible() and window.errors.count() == 1
+    assert "broken.apk" in window.errors.item(0).text()
+    qtbot.mouseClick(window.dismiss, Qt.MouseButton.LeftButton)
+    assert not window.error_panel.isVisible()
+
+
+def test_a_long_scan_can_be_cancelled(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    for index in range(60):
+        write(tmp_path / "many" / f"a{index}.apk", build_apk(f"org.app{index}", classes=[AMAZON]))
+    window.check([str(tmp_path / "many")])
+    assert window.pages.currentWidget() is window.working
+    qtbot.mouseClick(window.working.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.worker is None, timeout=10000)
+    assert window.pages.currentWidget() is window.welcome
+
+
+def test_dropping_files_checks_them(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    apk = write(
+        tmp_path / "dropped.apk", build_apk("org.dropped", classes=[AMAZON], label="Dropped")
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(apk))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.results, timeout=20000)
+    assert rows(window) == ["Dropped"]
+
+
+def test_switching_to_french_at_run_time(window: MainWindow, qtbot: QtBot) -> None:
+    window.set_language("fr")
+    qtbot.waitUntil(
+        lambda: window.file_menu.title() == "&Fichier"
+    )  # LanguageChange is a posted event
+    assert window.welcome.buttons["demo"].text() == "Essayer avec des données de démonstration"
+    window.show_demo()
+    assert window.results.tabs.tabText(1) == "Entreprises"
+    assert "Code de pistage présent" in window.results.detail.toPlainText()
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.welcome.buttons["demo"].text() == "Try with demo data")
+
+
+def test_every_export_format(window: MainWindow, tmp_path: Path) -> None:
+    window.show_demo()
+    assert window.report is not None
+    for suffix in ("html", "pdf", "csv", "json"):
+        export_report(
+            window.report, window.knowledge, tmp_path / f"report.{suffix}", i18n.current()
+        )
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert "Demo Speed Test" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert (tmp_path / "report.csv").read_text(encoding="utf-8").startswith("App,")
+    assert '"schema": 1' in (tmp_path / "report.json").read_text(encoding="utf-8")
+
+
+def test_every_interface_string_has_french() -> None:
+    missing = []
+    for path in (ROOT / "ui").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+            ):
+                argument = node.args[0] if node.args else None
+                if isinstance(argument, ast.Constant) and argument.value not in FRENCH:
+                    missing.append((path.name, argument.value))
+    assert missing == []
+
+
+def test_self_test_starts_and_exits_cleanly(tmp_path: Path) -> None:
+    env = {
+        "EXPOSURE_CHECKER_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--self-test"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,54 @@
+"""Qt translation from our own catalog: every ``self.tr()`` string has its French here.
+
+A ``QTranslator`` subclass answers from a dict, so translations need no build
+step (.ts/.qm) and a test can check that every string in ``ui/`` is covered.
+Switching language at run time installs another translator; widgets retranslate
+on ``QEvent.LanguageChange``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ui.translations_fr import FRENCH
+
+LANGUAGES = ("en", "fr")
+
+
+class CatalogTranslator(QTranslator):
+    def __init__(self, catalog: dict[str, str]) -> None:
+        super().__init__()
+        self._catalog = catalog
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self._catalog.get(source, "")
+
+    def isEmpty(self) -> bool:
+        return not self._catalog
+
+
+_installed: CatalogTranslator | None = None
+
+
+def system_language() -> str:
+    return "fr" if QLocale.system().name().startswith("fr") else "en"
+
+
+def install(lang: str) -> None:
+    """Make ``lang`` the interface language (English needs no translator)."""
+    global _installed
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    if lang == "fr":
+        _installed = CatalogTranslator(FRENCH)
+        app.installTranslator(_installed)
+
+
+def current() -> str:
+    return "fr" if _installed is not None else "en"

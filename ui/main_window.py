@@ -1,0 +1,329 @@
+"""The main window: the controller that connects pages, workers, menus and the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checker import phrases
+from checker.adb import Adb
+from checker.demo import demo_report
+from checker.device_scan import scan_device
+from checker.errors import Cancelled, CheckerError
+from checker.explain import score
+from checker.knowledge.base import Knowledge
+from checker.models import Report
+from checker.report import all_exposures, app_score
+from checker.report_html import app_section_html
+from checker.scan import Progress, scan
+from checker.sources.base import CancelToken
+from checker.wording import error_message, say
+from ui import i18n
+from ui.export import export_report
+from ui.models import KEY_ROLE
+from ui.results import ResultsPage
+from ui.welcome import WelcomePage
+from ui.worker import ScanWorker
+from ui.working import WorkingPage
+
+Job = Callable[[Callable[[Progress], None], CancelToken], Report]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, knowledge: Knowledge, settings: QSettings) -> None:
+        super().__init__()
+        self.knowledge = knowledge
+        self.settings = settings
+        self.report: Report | None = None
+        self.showing_demo = False
+        self.worker: ScanWorker | None = None
+        self.welcome, self.working, self.results = WelcomePage(), WorkingPage(), ResultsPage()
+        self.pages = QStackedWidget()
+        for page in (self.welcome, self.working, self.results):
+            self.pages.addWidget(page)
+        self.errors = QListWidget()
+        self.errors.setMaximumHeight(110)
+        self.dismiss = QPushButton()
+        self.dismiss.clicked.connect(self._hide_errors)
+        error_bar = QHBoxLayout()
+        error_bar.addWidget(self.errors, 1)
+        error_bar.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.error_panel = QWidget()
+        self.error_panel.setLayout(error_bar)
+        self.error_panel.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.error_panel)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+        self._build_menus()
+        self._connect()
+        self.retranslate()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+
+    # ------------------------------------------------------------------ wiring
+
+    def _connect(self) -> None:
+        self.welcome.check_apks.connect(
+            lambda: self.open_files(
+                self.tr("Android apps (*.apk *.apks *.xapk *.apkm *.jar *.aar *.dex)")
+            )
+        )
+        self.welcome.open_privacy_report.connect(
+            lambda: self.open_files(self.tr("App Privacy Report (*.ndjson *.json)"))
+        )
+        self.welcome.open_bundle.connect(lambda: self.open_files(self.tr("App bundles (*.ipa)")))
+        self.welcome.connect_phone.connect(self.connect_phone)
+        self.welcome.try_demo.connect(self.show_demo)
+        self.working.cancel_requested.connect(self.cancel)
+        self.results.app_selected.connect(self._show_app)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(lambda: self.open_files(""))
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        self.export_action.triggered.connect(self.export)
+        self.export_action.setEnabled(False)
+        self.home_action = QAction(self)
+        self.home_action.triggered.connect(lambda: self.pages.setCurrentWidget(self.welcome))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.open_action, self.export_action, self.home_action, self.quit_action):
+            self.file_menu.addAction(action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions = {
+            lang: QAction(label, self, checkable=True)
+            for lang, label in (("en", "English"), ("fr", "Français"))
+        }
+        for lang, action in self.language_actions.items():
+            action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
+            self.language_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Exposure Checker"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.export_action.setText(self.tr("&Export report…"))
+        self.home_action.setText(self.tr("&Start page"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        self.dismiss.setText(self.tr("Dismiss"))
+        for lang, action in self.language_actions.items():
+            action.setChecked(lang == i18n.current())
+        if self.report is not None:
+            self.show_report(self.report, demo=self.showing_demo)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.cancel()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ actions
+
+    def set_language(self, lang: str) -> None:
+        i18n.install(lang)
+        self.settings.setValue("language", lang)
+
+    def open_files(self, name_filter: str) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose files to check"), "", name_filter
+        )
+        if paths:
+            self.check(paths)
+
+    def check(self, paths: list[str]) -> None:
+        """Check files or folders in the background."""
+        self.run_job(
+            lambda progress, cancel: scan(paths, self.knowledge, progress=progress, cancel=cancel)
+        )
+
+    def connect_phone(self) -> None:
+        lang = i18n.current()
+        try:
+            adb = Adb.find()
+            ready = [d for d in adb.devices() if d.state == "device"]
+        except CheckerError as exc:
+            QMessageBox.information(
+                self, self.tr("Android phone"), error_message(exc.code, exc.detail, lang)
+            )
+            return
+        if not ready:
+            QMessageBox.information(self, self.tr("Android phone"), say("device_none", lang))
+            return
+        serial = ready[0].serial
+        self.run_job(
+            lambda progress, cancel: scan_device(
+                serial, self.knowledge, adb=adb, progress=progress, cancel=cancel
+            )[0]
+        )
+
+    def show_demo(self) -> None:
+        self.show_report(demo_report(self.knowledge), demo=True)
+
+    def run_job(self, job: Job) -> None:
+        if self.worker is not None:
+            return
+        self.working.reset()
+        self.pages.setCurrentWidget(self.working)
+        self.worker = ScanWorker(job)
+        self.worker.signals.progress.connect(self.working.show_progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(self.worker)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.working.cancel.setEnabled(False)
+
+    def _finished(self, report: Report) -> None:
+        self.worker = None
+        self.show_report(report)
+
+    def _failed(self, error: Exception) -> None:
+        self.worker = None
+        self.pages.setCurrentWidget(self.welcome if self.report is None else self.results)
+        if not isinstance(error, Cancelled):
+            lang = i18n.current()
+            detail = (
+                error_message(error.code, error.detail, lang)
+                if isinstance(error, CheckerError)
+                else type(error).__name__
+            )
+            QMessageBox.warning(self, self.tr("Something went wrong"), detail)
+
+    # ------------------------------------------------------------------ showing results
+
+    def show_report(self, report: Report, *, demo: bool = False) -> None:
+        self.report = report
+        self.showing_demo = demo
+        lang = i18n.current()
+        self.export_action.setEnabled(True)
+        companies = len({h.tracker.company_id for r in report.apps for h in r.hits})
+        overall = score(all_exposures(report))
+        summary = self.tr("Exposure score {score}/100 · {summary}").format(
+            score=overall, summary=phrases.summary(report, companies, lang)
+        )
+        if demo:
+            summary = self.tr("DEMO DATA — invented apps, real detection") + " · " + summary
+        self.results.summary.setText(summary)
+        headers = [
+            self.tr("App"),
+            self.tr("Trackers"),
+            self.tr("Companies"),
+            self.tr("Score"),
+            self.tr("Package"),
+        ]
+        rows = [
+            [
+                r.app.name or r.app.id,
+                len(r.hits),
+                len({h.tracker.company_id for h in r.hits}),
+                app_score(r),
+                r.app.id,
+            ]
+            for r in report.apps
+        ]
+        self.results.apps_model.reset(headers, rows, [r.app.id for r in report.apps])
+        groups = phrases.group_lines(report, self.knowledge, lang)
+        self.results.companies_model.reset(
+            [self.tr("Who can receive your data"), self.tr("Most sensitive")], groups
+        )
+        self.results.data_model.reset(
+            [self.tr("Your data, and how many groups it can reach")],
+            [[line] for line in phrases.data_reach(report, self.knowledge, lang)],
+        )
+        self._show_errors(report)
+        self.pages.setCurrentWidget(self.results)
+        view = self.results.apps_view
+        view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most exposed first
+        if report.apps:
+            view.setCurrentIndex(self.results.apps_proxy.index(0, 0))
+            key = self.results.apps_proxy.data(view.currentIndex(), KEY_ROLE)
+            if isinstance(key, str):
+                self._show_app(key)
+
+    def _show_app(self, app_id: str) -> None:
+        if self.report is None:
+            return
+        for result in self.report.apps:
+            if result.app.id == app_id:
+                self.results.detail.setHtml(
+                    app_section_html(result, self.knowledge, i18n.current())
+                )
+                return
+
+    def _show_errors(self, report: Report) -> None:
+        self.errors.clear()
+        lang = i18n.current()
+        for error in (*report.errors, *report.warnings):
+            self.errors.addItem(
+                f"{phrases.shown_path(error.path)} — {error_message(error.code, error.detail, lang)}"
+            )
+        self.error_panel.setVisible(bool(report.errors or report.warnings))
+
+    def _hide_errors(self) -> None:
+        self.error_panel.hide()
+
+    def export(self) -> None:
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), "exposure-report.html",
+                                              self.tr("HTML (*.html);;PDF (*.pdf);;CSV (*.csv);;JSON (*.json)"))  # fmt: skip
+        if path:
+            export_report(self.report, self.knowledge, Path(path), i18n.current())
+
+    def about(self) -> None:
+        from checker import __version__
+
+        QMessageBox.about(self, self.tr("About Exposure Checker"), self.tr(
+            "Exposure Checker {version}\nKnowledge base {kb}: {trackers} tracker SDKs from {companies} companies.\n"
+            "Checks run offline on this computer."
+        ).format(version=__version__, kb=self.knowledge.info.version, trackers=self.knowledge.info.trackers,
+                 companies=self.knowledge.info.companies))  # fmt: skip
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.check(paths)

@@ -1,0 +1,104 @@
+"""Results: a summary, then Apps / Companies / Data tabs and the selected app's detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models import KEY_ROLE, SORT_ROLE, RowsModel
+
+
+def _table(model: QSortFilterProxyModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def _proxy(model: RowsModel) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    return proxy
+
+
+class ResultsPage(QWidget):
+    app_selected = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setObjectName("summary")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.apps_model, self.companies_model, self.data_model = (
+            RowsModel(),
+            RowsModel(),
+            RowsModel(),
+        )
+        self.apps_proxy = _proxy(self.apps_model)
+        self.apps_view = _table(self.apps_proxy)
+        self.companies_view = _table(_proxy(self.companies_model))
+        self.data_view = _table(_proxy(self.data_model))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.apps_view, "")
+        self.tabs.addTab(self.companies_view, "")
+        self.tabs.addTab(self.data_view, "")
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(False)
+        self.detail.setOpenLinks(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.tabs)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.search.textChanged.connect(self.apps_proxy.setFilterFixedString)
+        self.apps_view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.retranslate()
+
+    def _row_changed(self) -> None:
+        index = self.apps_view.currentIndex()
+        key = self.apps_proxy.data(index, KEY_ROLE)
+        if isinstance(key, str):
+            self.app_selected.emit(key)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search apps, trackers, companies…"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.tabs.setTabText(0, self.tr("Apps"))
+        self.tabs.setTabText(1, self.tr("Companies"))
+        self.tabs.setTabText(2, self.tr("Data"))
+        self.detail.setAccessibleName(self.tr("Details of the selected app"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,56 @@
+"""French for every string the interface passes to ``self.tr()`` (a test keeps this complete)."""
+
+FRENCH: dict[str, str] = {
+    "Exposure Checker": "Exposure Checker",
+    "&File": "&Fichier",
+    "&Open…": "&Ouvrir…",
+    "&Export report…": "&Exporter le rapport…",
+    "&Start page": "Page d'&accueil",
+    "&Quit": "&Quitter",
+    "&Language": "&Langue",
+    "&Help": "&Aide",
+    "&About": "À &propos",
+    "Dismiss": "Masquer",
+    "Choose files to check": "Choisir les fichiers à vérifier",
+    "App": "Appli",
+    "Trackers": "Traceurs",
+    "Companies": "Entreprises",
+    "Score": "Score",
+    "Package": "Paquet",
+    "Export report": "Exporter le rapport",
+    "HTML (*.html);;PDF (*.pdf);;CSV (*.csv);;JSON (*.json)": "HTML (*.html);;PDF (*.pdf);;CSV (*.csv);;JSON (*.json)",
+    "About Exposure Checker": "À propos d'Exposure Checker",
+    "Android phone": "Téléphone Android",
+    "Something went wrong": "Un problème est survenu",
+    "Who can receive your data": "Qui peut recevoir vos données",
+    "Most sensitive": "Le plus sensible",
+    "Your data, and how many groups it can reach": "Vos données, et combien de groupes peuvent les recevoir",
+    "Android apps (*.apk *.apks *.xapk *.apkm *.jar *.aar *.dex)": "Applis Android (*.apk *.apks *.xapk *.apkm *.jar *.aar *.dex)",
+    "App Privacy Report (*.ndjson *.json)": "Rapport de confidentialité des apps (*.ndjson *.json)",
+    "App bundles (*.ipa)": "Paquets d'applis (*.ipa)",
+    "Exposure score {score}/100 · {summary}": "Score d'exposition {score}/100 · {summary}",
+    "Exposure Checker {version}\nKnowledge base {kb}: {trackers} tracker SDKs from {companies} companies.\nChecks run offline on this computer.": (
+        "Exposure Checker {version}\nBase de connaissances {kb} : {trackers} SDK de pistage de {companies} "
+        "entreprises.\nLes vérifications se font hors ligne sur cet ordinateur."
+    ),
+    "Search apps, trackers, companies…": "Rechercher des applis, traceurs, entreprises…",
+    "Search": "Rechercher",
+    "Apps": "Applis",
+    "Data": "Données",
+    "Details of the selected app": "Détails de l'appli sélectionnée",
+    "Which of your apps share your data, and with whom?": "Lesquelles de vos applis partagent vos données, et avec qui ?",
+    "This app finds the tracker SDKs inside your apps and explains what the companies behind them could learn about you. Everything happens on this computer: nothing is uploaded.": (
+        "Cette application repère les SDK de pistage dans vos applis et explique ce que les entreprises "
+        "derrière eux pourraient apprendre sur vous. Tout se passe sur cet ordinateur : rien n'est envoyé."
+    ),
+    "Check APK files": "Vérifier des fichiers APK",
+    "Connect an Android phone": "Connecter un téléphone Android",
+    "Open an iPhone App Privacy Report": "Ouvrir un rapport de confidentialité d'iPhone",
+    "Open an app bundle (.ipa/.app)": "Ouvrir un paquet d'appli (.ipa/.app)",
+    "Try with demo data": "Essayer avec des données de démonstration",
+    "…or drop files and folders anywhere in this window.": "…ou déposez des fichiers et dossiers n'importe où dans cette fenêtre.",
+    "Checking…": "Vérification…",
+    "Cancel": "Annuler",
+    "DEMO DATA — invented apps, real detection": "DONNÉES DE DÉMONSTRATION — applis inventées, détection réelle",
+    "{done} of {total} · {item}": "{done} sur {total} · {item}",
+}
