@@ -34,6 +34,8 @@ from checker.sources.base import CancelToken
 from checker.wording import error_message, say
 from ui import i18n
 from ui.export import export_report
+from ui.history_controller import HistoryController
+from ui.history_page import HistoryPage
 from ui.models import KEY_ROLE
 from ui.results import ResultsPage
 from ui.welcome import WelcomePage
@@ -52,9 +54,12 @@ class MainWindow(QMainWindow):
         self.showing_demo = False
         self.worker: ScanWorker | None = None
         self.welcome, self.working, self.results = WelcomePage(), WorkingPage(), ResultsPage()
+        self.history = HistoryPage()
+        self.history_controller = HistoryController(self.history, self, knowledge)
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.working, self.results):
+        for page in (self.welcome, self.working, self.results, self.history):
             self.pages.addWidget(page)
+        self._inputs: list[str] = []
         self.errors = QListWidget()
         self.errors.setMaximumHeight(110)
         self.dismiss = QPushButton()
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         self.welcome.try_demo.connect(self.show_demo)
         self.working.cancel_requested.connect(self.cancel)
         self.results.app_selected.connect(self._show_app)
+        self.history.back_requested.connect(self.go_back)
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
@@ -108,10 +114,19 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         self.home_action = QAction(self)
         self.home_action.triggered.connect(lambda: self.pages.setCurrentWidget(self.welcome))
+        self.history_action = QAction(self)
+        self.history_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
+        self.history_action.triggered.connect(self.show_history)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.open_action, self.export_action, self.home_action, self.quit_action):
+        for action in (
+            self.open_action,
+            self.export_action,
+            self.home_action,
+            self.history_action,
+            self.quit_action,
+        ):
             self.file_menu.addAction(action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {
@@ -132,6 +147,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open…"))
         self.export_action.setText(self.tr("&Export report…"))
         self.home_action.setText(self.tr("&Start page"))
+        self.history_action.setText(self.tr("&History"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -167,6 +183,7 @@ class MainWindow(QMainWindow):
 
     def check(self, paths: list[str]) -> None:
         """Check files or folders in the background."""
+        self._inputs = list(paths)
         self.run_job(
             lambda progress, cancel: scan(paths, self.knowledge, progress=progress, cancel=cancel)
         )
@@ -185,6 +202,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Android phone"), say("device_none", lang))
             return
         serial = ready[0].serial
+        self._inputs = [f"adb:{serial}"]
         self.run_job(
             lambda progress, cancel: scan_device(
                 serial, self.knowledge, adb=adb, progress=progress, cancel=cancel
@@ -212,7 +230,15 @@ class MainWindow(QMainWindow):
 
     def _finished(self, report: Report) -> None:
         self.worker = None
+        self.history_controller.save(report, self._inputs)
         self.show_report(report)
+
+    def show_history(self) -> None:
+        self.history_controller.refresh()
+        self.pages.setCurrentWidget(self.history)
+
+    def go_back(self) -> None:
+        self.pages.setCurrentWidget(self.results if self.report is not None else self.welcome)
 
     def _failed(self, error: Exception) -> None:
         self.worker = None

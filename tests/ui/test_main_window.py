@@ -137,3 +137,46 @@ def test_self_test_starts_and_exits_cleanly(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_history_lists_compares_and_deletes(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    write(
+        tmp_path / "v1" / "speed.apk", build_apk("org.speed", classes=[AMAZON], label="Speed Test")
+    )
+    write(
+        tmp_path / "v2" / "speed.apk", build_apk("org.speed", classes=[AMAZON], label="Speed Test")
+    )
+    write(tmp_path / "v2" / "new.apk", build_apk("org.new", classes=["org.new.Main"], label="New"))
+    for folder in ("v1", "v2"):
+        window.check([str(tmp_path / folder)])
+        qtbot.waitUntil(
+            lambda: window.worker is None and window.pages.currentWidget() is window.results,
+            timeout=20000,
+        )
+    window.show_history()
+    page = window.history
+    assert page.model.rowCount() == 2
+    selection = page.view.selectionModel()
+    for row in (0, 1):
+        selection.select(
+            page.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    qtbot.mouseClick(page.compare, Qt.MouseButton.LeftButton)
+    assert shown and "New app: org.new" in shown[0]
+    page.view.clearSelection()
+    page.view.selectRow(0)
+    qtbot.mouseClick(page.delete, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1
+    qtbot.mouseClick(page.delete_all, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
