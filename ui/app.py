@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from checker import paths
 from checker.knowledge.base import Knowledge
-from ui import i18n
+from ui import i18n, theme
 from ui.main_window import MainWindow
 
 STYLE = """
@@ -32,8 +32,9 @@ def create(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setApplicationName("Exposure Checker")
     app.setStyleSheet(STYLE)
     stored = settings()
-    language = str(stored.value("language", i18n.system_language()))
-    i18n.install(language if language in i18n.LANGUAGES else "en")
+    language = str(stored.value("language", "system"))
+    i18n.install(language if language in i18n.LANGUAGES else i18n.system_language())
+    theme.apply(app, str(stored.value("theme", "system")))
     window = MainWindow(Knowledge.load(), stored)
     return app, window
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -32,12 +33,13 @@ from checker.report_html import app_section_html
 from checker.scan import Progress, scan
 from checker.sources.base import CancelToken
 from checker.wording import error_message, say
-from ui import i18n
+from ui import i18n, theme
 from ui.export import export_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
 from ui.models import KEY_ROLE
 from ui.results import ResultsPage
+from ui.settings_dialog import SettingsDialog
 from ui.welcome import WelcomePage
 from ui.worker import ScanWorker
 from ui.working import WorkingPage
@@ -128,6 +130,16 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             self.file_menu.addAction(action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.preferences_action = QAction(self)
+        self.preferences_action.setShortcuts(
+            [
+                QKeySequence(QKeySequence.StandardKey.Preferences),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma),
+            ]
+        )
+        self.preferences_action.triggered.connect(self.open_preferences)
+        self.edit_menu.addAction(self.preferences_action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {
             lang: QAction(label, self, checkable=True)
@@ -149,6 +161,8 @@ class MainWindow(QMainWindow):
         self.home_action.setText(self.tr("&Start page"))
         self.history_action.setText(self.tr("&History"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.preferences_action.setText(self.tr("&Preferences…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
@@ -171,8 +185,28 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions
 
     def set_language(self, lang: str) -> None:
-        i18n.install(lang)
+        """Switch now; 'system' follows the computer's language."""
+        i18n.install(i18n.system_language() if lang == "system" else lang)
         self.settings.setValue("language", lang)
+
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, name)
+        self.settings.setValue("theme", name)
+
+    def open_preferences(self) -> SettingsDialog:
+        dialog = SettingsDialog(self, self.settings)
+        dialog.language_changed.connect(self.set_language)
+        dialog.theme_changed.connect(self.set_theme)
+        dialog.data_cleared.connect(self._forget_results)
+        dialog.open_dialog()
+        return dialog
+
+    def _forget_results(self) -> None:
+        self.report = None
+        self.export_action.setEnabled(False)
+        self.pages.setCurrentWidget(self.welcome)
 
     def open_files(self, name_filter: str) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

@@ -72,4 +72,33 @@ FRENCH: dict[str, str] = {
     "Scan #{older} → scan #{newer}": "Analyse n°{older} → analyse n°{newer}",
     "Delete all history": "Supprimer tout l'historique",
     "Delete every saved scan for good?": "Supprimer définitivement toutes les analyses enregistrées ?",
+    "&Edit": "É&dition",
+    "&Preferences…": "&Préférences…",
+    "Preferences": "Préférences",
+    "General": "Général",
+    "Online features (off until you allow them)": "Fonctions en ligne (désactivées tant que vous ne les autorisez pas)",
+    "Your data": "Vos données",
+    "Language": "Langue",
+    "Theme": "Thème",
+    "Follow the system": "Comme le système",
+    "Light": "Clair",
+    "Dark": "Sombre",
+    "Update the tracker list from εxodus when I ask": "Mettre à jour la liste des traceurs depuis εxodus quand je le demande",
+    "Look up listed apps in εxodus's public reports when I ask": "Chercher les applis listées dans les rapports publics d'εxodus quand je le demande",
+    "εxodus API token": "Jeton d'API εxodus",
+    "Save in keyring": "Enregistrer dans le trousseau",
+    "Remove": "Supprimer",
+    "Open data folder": "Ouvrir le dossier des données",
+    "Clear all data…": "Effacer toutes les données…",
+    "Clear all data": "Effacer toutes les données",
+    "Delete your history, the imported tracker list, your answers to online features, the token and the preferences? The apps you checked are not touched.": (
+        "Supprimer votre historique, la liste de traceurs importée, vos réponses sur les fonctions en ligne, le "
+        "jeton et les préférences ? Les applis vérifiées ne sont pas touchées."
+    ),
+    "No system keyring is available, so the token cannot be stored safely; this feature stays off.": (
+        "Aucun trousseau système n'est disponible : le jeton ne peut pas être enregistré en sécurité, cette "
+        "fonction reste désactivée."
+    ),
+    "Your token is stored in: {where}": "Votre jeton est enregistré dans : {where}",
+    "A token would be stored in: {where}": "Un jeton serait enregistré dans : {where}",
 }
