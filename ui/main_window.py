@@ -27,8 +27,8 @@ from checker.device_scan import scan_device
 from checker.errors import Cancelled, CheckerError
 from checker.explain import score
 from checker.knowledge.base import Knowledge
-from checker.models import Report
-from checker.report import all_exposures, app_score
+from checker.models import AppResult, Report
+from checker.report import all_exposures, app_score, to_dict
 from checker.report_html import app_section_html
 from checker.scan import Progress, scan
 from checker.sources.base import CancelToken
@@ -37,6 +37,7 @@ from ui import i18n, theme
 from ui.export import export_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
+from ui.letter_dialog import LetterDialog
 from ui.models import KEY_ROLE
 from ui.results import ResultsPage
 from ui.settings_dialog import SettingsDialog
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.report: Report | None = None
         self.showing_demo = False
+        self.selected_app: AppResult | None = None
+        self._retired: list[ScanWorker] = []
         self.worker: ScanWorker | None = None
         self.welcome, self.working, self.results = WelcomePage(), WorkingPage(), ResultsPage()
         self.history = HistoryPage()
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.welcome.try_demo.connect(self.show_demo)
         self.working.cancel_requested.connect(self.cancel)
         self.results.app_selected.connect(self._show_app)
+        self.results.letter_requested.connect(self.open_letter)
         self.history.back_requested.connect(self.go_back)
 
     def _build_menus(self) -> None:
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.cancel()
+        QThreadPool.globalInstance().waitForDone(5000)  # the engine stops within a second of cancel
         super().closeEvent(event)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ actions
@@ -262,8 +267,16 @@ class MainWindow(QMainWindow):
             self.worker.cancel()
             self.working.cancel.setEnabled(False)
 
-    def _finished(self, report: Report) -> None:
+    def _retire_worker(self) -> None:
+        """Forget the current worker but keep it referenced: its run() may still be returning on
+        the pool thread, and freeing it under that thread crashes (a PySide pitfall)."""
+        if self.worker is not None:
+            self._retired.append(self.worker)
+            del self._retired[:-4]
         self.worker = None
+
+    def _finished(self, report: Report) -> None:
+        self._retire_worker()
         self.history_controller.save(report, self._inputs)
         self.show_report(report)
 
@@ -275,7 +288,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.results if self.report is not None else self.welcome)
 
     def _failed(self, error: Exception) -> None:
-        self.worker = None
+        self._retire_worker()
         self.pages.setCurrentWidget(self.welcome if self.report is None else self.results)
         if not isinstance(error, Cancelled):
             lang = i18n.current()
@@ -342,10 +355,24 @@ class MainWindow(QMainWindow):
             return
         for result in self.report.apps:
             if result.app.id == app_id:
+                self.selected_app = result
                 self.results.detail.setHtml(
                     app_section_html(result, self.knowledge, i18n.current())
                 )
+                self.results.letter.setEnabled(bool(result.hits))
                 return
+
+    def open_letter(self) -> LetterDialog | None:
+        """A data request to the groups behind the selected app (letters need a company)."""
+        if self.report is None or self.selected_app is None:
+            return None
+        groups = dict.fromkeys(
+            self.knowledge.company_chain(h.tracker.company_id)[-1] for h in self.selected_app.hits
+        )
+        report = to_dict(self.report, self.knowledge, i18n.current())
+        dialog = LetterDialog(self, self.knowledge, list(groups), report, i18n.current())
+        dialog.open_dialog()
+        return dialog
 
     def _show_errors(self, report: Report) -> None:
         self.errors.clear()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -42,6 +43,7 @@ def _proxy(model: RowsModel) -> QSortFilterProxyModel:
 
 class ResultsPage(QWidget):
     app_selected = Signal(str)
+    letter_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,6 +69,13 @@ class ResultsPage(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.detail.setOpenLinks(False)
+        self.letter = QPushButton()
+        self.letter.clicked.connect(self.letter_requested.emit)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.letter)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -74,7 +83,7 @@ class ResultsPage(QWidget):
         left_layout.addWidget(self.tabs)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -97,6 +106,7 @@ class ResultsPage(QWidget):
         self.tabs.setTabText(1, self.tr("Companies"))
         self.tabs.setTabText(2, self.tr("Data"))
         self.detail.setAccessibleName(self.tr("Details of the selected app"))
+        self.letter.setText(self.tr("Write a data request to one of its companies…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from checker.knowledge.base import Knowledge
@@ -24,4 +24,5 @@ def window(qtbot: QtBot, knowledge: Knowledge, tmp_path) -> MainWindow:  # type:
     main.show()
     yield main
     main.cancel()
+    QThreadPool.globalInstance().waitForDone(10000)
     i18n.install("en")

@@ -180,3 +180,23 @@ def test_history_lists_compares_and_deletes(
     assert page.model.rowCount() == 1
     qtbot.mouseClick(page.delete_all, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
+
+
+def test_writing_a_data_request_from_an_app(window: MainWindow) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window.show_demo()
+    window._show_app("org.demo.speedtest")
+    dialog = window.open_letter()
+    assert dialog is not None
+    names = [dialog.company.itemText(i) for i in range(dialog.company.count())]
+    assert "Amazon.com, Inc." in names and "Alphabet Inc." in names
+    dialog.company.setCurrentIndex(names.index("Amazon.com, Inc."))
+    assert (
+        "Article 15" in dialog.text.toPlainText() and "Demo Speed Test" in dialog.text.toPlainText()
+    )
+    dialog.law.setCurrentIndex(dialog.law.findData("ccpa"))
+    assert "1798.110" in dialog.text.toPlainText()
+    dialog.copy.click()
+    assert QGuiApplication.clipboard().text() == dialog.text.toPlainText()
+    assert dialog.send_to.text().startswith("Send it to: ")
