@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import TextIO
 
@@ -95,11 +96,19 @@ def _update(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> in
         if not cli_output.consent_granted(store, net.FEATURE_KB_UPDATE, args.consent, question):
             print(say("kb_update_off", lang), file=err)
             return EXIT_FAILED
-        token = secrets.get(secrets.EXODUS_TOKEN)
+        token = secrets.get(secrets.EXODUS_TOKEN) if _is_exodus(args.url) else None
         headers = {"Authorization": f"Token {token}"} if token else {}
         response = net.fetch(args.url, feature=net.FEATURE_KB_UPDATE, store=store, headers=headers)
     _save(overlay.parse_exodus_list(response.body, response.url), lang, out)
     return EXIT_OK
+
+
+def _is_exodus(url: str) -> bool:
+    """The token goes only to εxodus itself, never to another --url."""
+    return (
+        urllib.parse.urlsplit(url).hostname
+        == urllib.parse.urlsplit(net.EXODUS_TRACKERS_URL).hostname
+    )
 
 
 def _token(action: str, lang: str, out: TextIO) -> int:

@@ -57,7 +57,7 @@ def lookup(package: str, store: Store, *, url_template: str | None = None) -> Ex
 def _newest(body: str) -> ExodusReport | None:
     try:
         reports: Any = json.loads(body)
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:
         raise FormatError(f"εxodus answered something that is not JSON ({exc})") from None
     if not isinstance(reports, list):
         raise FormatError("εxodus answered in an unexpected shape")

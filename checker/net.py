@@ -8,6 +8,7 @@ failure becomes a ``NetworkError`` with a plain detail; nothing here is fatal.
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import logging
 import time
@@ -65,6 +66,24 @@ def _check_url(url: str) -> None:
     raise NetworkError(f"refusing to fetch {url!r}: only https is allowed")
 
 
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to an allowed URL, and never carry credentials to another host."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        _check_url(newurl)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if (
+            new is not None
+            and urllib.parse.urlsplit(newurl).hostname
+            != urllib.parse.urlsplit(req.full_url).hostname
+        ):
+            new.remove_header("Authorization")
+        return new
+
+
+_OPENER = urllib.request.build_opener(_CheckedRedirects())
+
+
 def fetch(
     url: str,
     *,
@@ -85,7 +104,7 @@ def fetch(
     started = time.monotonic()
     log.info("online action %s: fetching", feature)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:
+        with _OPENER.open(request, timeout=timeout) as reply:
             declared = reply.headers.get("Content-Length")
             if declared is not None and declared.isdigit() and int(declared) > max_bytes:
                 raise LimitExceeded(
@@ -117,3 +136,5 @@ def fetch(
         raise NetworkError(f"no answer within {timeout:.0f} s") from None
     except OSError as exc:
         raise NetworkError(f"connection failed ({exc.strerror or exc})") from None
+    except (http.client.HTTPException, ValueError) as exc:  # bad status line, cut-short body...
+        raise NetworkError(f"the server's answer was malformed ({type(exc).__name__})") from None

@@ -59,18 +59,25 @@ def expand(inputs: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ScanErro
     units: list[tuple[Path, str]] = []
     errors: list[ScanError] = []
     for given in inputs:
-        path = Path(given).expanduser()
-        if path.is_dir() and _claimed(path):
-            units.append((path, given))  # a bundle folder such as Game.app is one input
-        elif path.is_dir():
-            units.extend(_walk(path, given, errors))
-        elif path.is_file():
-            units.append((path, given))
-        elif path.exists():
-            errors.append(_error(given, UnsupportedInput("not a regular file or folder")))
-        else:
-            errors.append(_error(given, NotFound("no such file or folder")))
+        try:
+            _expand_one(given, units, errors)
+        except OSError as exc:  # a name too long, a folder we may not list...
+            errors.append(_os_error(given, exc))
     return units, errors
+
+
+def _expand_one(given: str, units: list[tuple[Path, str]], errors: list[ScanError]) -> None:
+    path = Path(given).expanduser()
+    if path.is_dir() and _claimed(path):
+        units.append((path, given))  # a bundle folder such as Game.app is one input
+    elif path.is_dir():
+        units.extend(_walk(path, given, errors))
+    elif path.is_file():
+        units.append((path, given))
+    elif path.exists():
+        errors.append(_error(given, UnsupportedInput("not a regular file or folder")))
+    else:
+        errors.append(_error(given, NotFound("no such file or folder")))
 
 
 def _walk(root: Path, given: str, errors: list[ScanError]) -> list[tuple[Path, str]]:
@@ -101,7 +108,7 @@ def _walk(root: Path, given: str, errors: list[ScanError]) -> list[tuple[Path, s
 def _claimed(path: Path) -> bool:
     try:
         return source_for(Probe(path)) is not None
-    except CheckerError:
+    except (CheckerError, OSError, ValueError):
         return False
 
 
@@ -246,7 +253,13 @@ def _from_online(
         try:
             found = online(result.app.id)
         except CheckerError as exc:
-            warnings.append(ScanError(result.app.id, exc.code, exc.detail))
+            warnings.append(ScanError(result.app.id, exc.code, clean(exc.detail, 300)))
+            failed = True
+            filled.append(result)
+            continue
+        except Exception as exc:  # a keyring or network surprise must not cost the whole report
+            log.warning("online look-up failed: %s", type(exc).__name__)
+            warnings.append(ScanError(result.app.id, "network", type(exc).__name__))
             failed = True
             filled.append(result)
             continue

@@ -9,13 +9,14 @@ told so.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -87,24 +88,29 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self, *, retry: bool = True) -> sqlite3.Connection:
         fresh = not self.path.exists()
         if fresh:
             # Create it private before SQLite writes a single byte into it.
             fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
+        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
-            connection = sqlite3.connect(self.path)
-            connection.execute("pragma quick_check").fetchone()
+            verdict = connection.execute("pragma quick_check").fetchone()
             version = connection.execute("pragma user_version").fetchone()[0]
-            if version > len(MIGRATIONS):
-                connection.close()
-                raise sqlite3.DatabaseError(f"made by a newer version (schema {version})")
+            if verdict is None or verdict[0] != "ok" or version > len(MIGRATIONS):
+                raise sqlite3.DatabaseError(f"integrity: {verdict}, schema {version}")
             return connection
+        except sqlite3.OperationalError:
+            connection.close()
+            raise  # locked or unreadable is not damaged: never move a healthy file aside
         except sqlite3.DatabaseError as exc:
+            connection.close()
+            if not retry:
+                raise
             log.warning("user database unusable (%s); moving it aside", type(exc).__name__)
             self.recovered_from = self._move_aside()
-            return self._open()
+            return self._open(retry=False)
 
     def _move_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -121,10 +127,26 @@ class Store:
                 f"{self.path.stem}.before-v{len(MIGRATIONS)}{self.path.suffix}"
             )
             shutil.copy2(self.path, backup)
-        with self._connection:  # one transaction: all migrations or none
+        # One explicit transaction (SQLite's DDL is transactional): all migrations or none.
+        self._connection.execute("begin immediate")
+        try:
             for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
                 migration(self.db)
                 self._connection.execute(f"pragma user_version = {number}")
+        except BaseException:
+            self._connection.execute("rollback")
+            raise
+        self._connection.execute("commit")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._connection.execute("begin immediate")
+        try:
+            yield
+        except BaseException:
+            self._connection.execute("rollback")
+            raise
+        self._connection.execute("commit")
 
     # ------------------------------------------------------------------ settings
 
@@ -135,7 +157,7 @@ class Store:
         return None if row is None else str(row[0])
 
     def set(self, key: str, value: str) -> None:
-        with self._connection:
+        with self._transaction():
             self._connection.execute(
                 "insert into settings(key, value) values(?, ?) "
                 "on conflict(key) do update set value = excluded.value",
@@ -143,7 +165,7 @@ class Store:
             )
 
     def delete(self, key: str) -> None:
-        with self._connection:
+        with self._transaction():
             self._connection.execute("delete from settings where key = ?", (key,))
 
     # ------------------------------------------------------------------ history
@@ -162,7 +184,7 @@ class Store:
             "score": int(report.get("score", {}).get("value", 0)),
             "report": json.dumps(report, ensure_ascii=False),
         }
-        with self._connection:
+        with self._transaction():
             cursor = self._connection.execute(
                 "insert into scans (created_at, inputs, knowledge_version, apps, trackers, score, report) "
                 "values (:created_at, :inputs, :knowledge_version, :apps, :trackers, :score, :report)",
@@ -194,7 +216,7 @@ class Store:
 
     def delete_scans(self, scan_id: int | None = None) -> int:
         """Delete one scan, or all; the file is vacuumed so nothing lingers in free pages."""
-        with self._connection:
+        with self._transaction():
             if scan_id is None:
                 cursor = self._connection.execute("delete from scans")
             else:
@@ -213,7 +235,7 @@ class Store:
         return str(row[1])
 
     def cache(self, key: str, body: str) -> None:
-        with self._connection:
+        with self._transaction():
             self._connection.execute(
                 "insert into lookups(key, fetched_at, body) values(?, ?, ?) "
                 "on conflict(key) do update set fetched_at = excluded.fetched_at, body = excluded.body",

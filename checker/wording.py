@@ -411,12 +411,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette liste de traceurs a été refusée et rien n'a changé",
     ),
     "error.unsafe_pattern": (
-        "This tracker list was refused: one of its patterns could freeze the app",
-        "Cette liste de traceurs a été refusée : l'un de ses motifs pourrait bloquer l'application",
-    ),
-    "error.invalid_pattern": (
-        "This tracker list was refused: one of its patterns is not valid",
-        "Cette liste de traceurs a été refusée : l'un de ses motifs n'est pas valide",
+        "This tracker list was refused: one of its signatures is not a plain class-name pattern",
+        "Cette liste de traceurs a été refusée : l'une de ses signatures n'est pas un simple motif de nom de classe",
     ),
     "error.unknown_company": (
         "No single company matches; try one of these ids",

@@ -102,9 +102,9 @@ def test_the_real_exodus_list_imports() -> None:
         (b"{not json", "not valid JSON"),
         (b'{"trackers": []}', "εxodus API shape"),
         (b"[1, 2, 3]", "εxodus API shape"),
-        (exodus_doc({"id": 5, "name": "Evil", "code_signature": "(a+)+$"}), "could freeze"),
-        (exodus_doc({"id": 6, "name": "Evil", "code_signature": "(x|x)*y(z+)*q"}), "could freeze"),
-        (exodus_doc({"id": 7, "name": "Bad", "code_signature": "com.(unclosed"}), "not valid"),
+        (exodus_doc({"id": 5, "name": "Evil", "code_signature": "(a+)+$"}), "not a plain"),
+        (exodus_doc({"id": 6, "name": "Evil", "code_signature": "(?:q|q)*Z"}), "not a plain"),
+        (exodus_doc({"id": 7, "name": "Bad", "code_signature": "com.(unclosed"}), "not a plain"),
         (exodus_doc({"id": "seven", "name": "NoId"}), "no numeric id"),
         (exodus_doc({"id": 8, "name": ""}), "has no name"),
     ],
@@ -288,7 +288,7 @@ def test_without_a_keyring_the_token_is_not_stored_anywhere(
             assert b"s3cret-token" not in path.read_bytes()
 
 
-def test_the_token_is_sent_when_updating(
+def test_the_token_goes_only_to_exodus_never_to_another_url(
     server: str, memory_keyring: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str | None] = []
@@ -301,4 +301,4 @@ def test_the_token_is_sent_when_updating(
     monkeypatch.setattr(_Handler, "do_GET", spy)
     keyring.set_password("exposure-checker", "exodus-api-token", "abc123")
     assert run("kb", "update", "--url", f"{server}/ok", "--consent", "yes")[0] == 0
-    assert seen == ["Token abc123"]
+    assert seen == [None]  # a --url elsewhere never receives the token

@@ -19,6 +19,7 @@ MAX_LOAD_COMMANDS = 4096
 MAX_SYMBOLS = 4_000_000
 MAX_FAT_ARCHES = 32
 MAX_ARCHIVE_MEMBERS = 100_000
+MAX_STRING_BYTES = 256 * 1024 * 1024  # symbol-table text scanned per file, all slices together
 _MH_MAGIC, _MH_MAGIC_64 = 0xFEEDFACE, 0xFEEDFACF
 _FAT_MAGIC, _FAT_MAGIC_64 = 0xCAFEBABE, 0xCAFEBABF
 _LC_SYMTAB = 0x2
@@ -34,6 +35,7 @@ class MachOInfo:
     dylibs: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     slices: int = 0
+    string_bytes: int = 0  # symbol-table text scanned so far (capped: crafted files repeat tables)
 
 
 def is_macho(head: bytes | bytearray) -> bool:
@@ -73,6 +75,7 @@ def _read_fat(view: memoryview, info: MachOInfo, *, wide: bool) -> None:
     if count == 0 or count > MAX_FAT_ARCHES:
         raise LimitExceeded(f"universal binary claims {count} architectures")
     entry = struct.Struct(">iiQQII" if wide else ">iiIII")
+    seen: set[tuple[int, int]] = set()
     for index in range(count):
         at = 8 + index * entry.size
         if at + entry.size > len(view):
@@ -81,6 +84,9 @@ def _read_fat(view: memoryview, info: MachOInfo, *, wide: bool) -> None:
         offset, size = fields[2], fields[3]
         if offset + size > len(view) or size < 28:
             raise FormatError("architecture slice lies outside the file")
+        if (offset, size) in seen:
+            continue  # the same bytes named twice: read them once
+        seen.add((offset, size))
         _read_thin(view[offset : offset + size], info)
 
 
@@ -100,6 +106,7 @@ def _read_thin(view: memoryview, info: MachOInfo) -> None:
     info.slices += 1
     at = header
     end = header + sizeofcmds
+    symtab_read = False
     for _ in range(ncmds):
         if at + 8 > end:
             raise FormatError("load command runs past its table")
@@ -114,7 +121,8 @@ def _read_thin(view: memoryview, info: MachOInfo) -> None:
             if 24 <= name_offset < size:
                 raw = bytes(view[at + name_offset : at + size]).split(b"\0", 1)[0]
                 info.dylibs.add(raw.decode("utf-8", "replace"))
-        elif cmd == _LC_SYMTAB and size >= 24:
+        elif cmd == _LC_SYMTAB and size >= 24 and not symtab_read:  # one symbol table per binary
+            symtab_read = True
             symoff, nsyms, stroff, strsize = struct.unpack_from("<IIII", view, at + 8)
             _read_symbols(view, info, symoff, nsyms, stroff, strsize, wide)
         at += size
@@ -134,6 +142,9 @@ def _read_symbols(
     entry = 16 if wide else 12
     if symoff + nsyms * entry > len(view) or stroff + strsize > len(view):
         raise Truncated("symbol table lies outside the file")
+    info.string_bytes += strsize
+    if info.string_bytes > MAX_STRING_BYTES:
+        raise LimitExceeded("symbol tables larger than we are willing to read")
     strings = bytes(view[stroff : stroff + strsize])
     # Scanning the string table directly is faster than walking every nlist entry,
     # and finds the same names: each class symbol is one NUL-terminated string.

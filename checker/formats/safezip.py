@@ -61,20 +61,30 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(self._file)
             infos = self._zip.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise LimitExceeded(f"zip holds {len(infos)} members (limit {MAX_MEMBERS})")
+            self._members = [
+                Member(info.filename, info.file_size, info.compress_size, info)
+                for info in infos
+                if info.filename and not info.is_dir()
+            ]
+        except LimitExceeded:
+            self.close()
+            raise
         except zipfile.BadZipFile as exc:
             self.close()
             raise NotAZip(str(exc)) from None
-        except (OSError, EOFError, ValueError, struct.error) as exc:
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            struct.error,
+            IndexError,
+            NotImplementedError,
+        ) as exc:
+            # zipfile raises all of these on crafted directories (bad versions, empty names...)
             self.close()
-            raise Truncated(f"cannot read the zip directory: {exc}") from None
-        if len(infos) > MAX_MEMBERS:
-            self.close()
-            raise LimitExceeded(f"zip holds {len(infos)} members (limit {MAX_MEMBERS})")
-        self._members = [
-            Member(info.filename, info.file_size, info.compress_size, info)
-            for info in infos
-            if not info.is_dir()
-        ]
+            raise FormatError(f"damaged zip directory ({type(exc).__name__}: {exc})") from None
 
     def __enter__(self) -> SafeZip:
         return self
@@ -120,7 +130,7 @@ class SafeZip:
                 data = bytearray(self._file.read(min(size, info.compress_size)))
             else:
                 data = self._inflate(info, size)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a negative seek from a lying header
             raise Truncated(f"cannot read member {info.filename!r}: {exc}") from None
         if len(data) != size:
             raise Truncated(f"member {member.name!r} is shorter than its directory entry says")

@@ -10,10 +10,8 @@ from functools import cached_property
 from pathlib import Path
 
 from checker import paths
-from checker.errors import CheckerError
 from checker.ios_signatures import IosIndex
 from checker.knowledge import overlay as overlay_module
-from checker.knowledge import regex_guard
 from checker.knowledge.compile import compiled_path
 from checker.knowledge.overlay import Overlay
 from checker.models import Company, DataType, KnowledgeInfo, Severity, Tracker
@@ -296,18 +294,11 @@ def _overlay_signatures(signature: str) -> tuple[str, ...]:
     """Split a plain εxodus signature into its alternatives; keep any other regex whole.
 
     The stored overlay was checked at import, but it is a file on disk: check
-    its shape again before compiling anything from it.
+    it again before compiling anything from it.
     """
-    if not signature:
-        return ()
-    try:
-        regex_guard.check_shape(signature)
-    except CheckerError:
-        return ()
-    alternatives = signature.split("|")
-    if all(alt and "(" not in alt and "[" not in alt for alt in alternatives):
-        return tuple(alternatives)
-    return (signature,)
+    if not signature or not overlay_module.is_plain_signature(signature):
+        return ()  # the stored file is on disk: refuse anything import would have refused
+    return tuple(signature.split("|"))
 
 
 def _observed_preference(tracker: Tracker) -> tuple[int, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,10 +22,11 @@ from urllib.parse import urlsplit
 
 from checker import paths
 from checker.errors import FormatError, LimitExceeded
-from checker.knowledge import regex_guard
 from checker.signatures import MIN_SIGNATURE_LENGTH
+from checker.text import clean
 
 OVERLAY_NAME = "knowledge-overlay.json"
+_PLAIN_ALTERNATIVE = re.compile(r"[A-Za-z0-9_\-.]+")
 OVERLAY_FORMAT = 1
 MAX_TRACKERS = 10_000
 MAX_FIELD = 5_000
@@ -43,6 +45,12 @@ class ImportRefused(FormatError):
     code = "import_refused"
 
 
+class UnsafePattern(ImportRefused):
+    """A signature that is not a plain class-name pattern (it could backtrack for hours)."""
+
+    code = "unsafe_pattern"
+
+
 @dataclass(frozen=True, slots=True)
 class ImportedTracker:
     exodus_id: int
@@ -54,7 +62,10 @@ class ImportedTracker:
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.website).hostname or "").removeprefix("www.")
+        try:
+            return (urlsplit(self.website).hostname or "").removeprefix("www.")
+        except ValueError:
+            return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +81,7 @@ def parse_exodus_list(data: bytes, source: str) -> Overlay:
         raise LimitExceeded(f"the list is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     try:
         document = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:
         raise ImportRefused(f"not valid JSON ({exc})") from None
     trackers = document.get("trackers") if isinstance(document, dict) else None
     if not isinstance(trackers, dict) or not trackers:
@@ -80,12 +91,17 @@ def parse_exodus_list(data: bytes, source: str) -> Overlay:
     if len(trackers) > MAX_TRACKERS:
         raise LimitExceeded(f"the list has {len(trackers)} trackers (limit {MAX_TRACKERS})")
     parsed = [_tracker(key, value) for key, value in trackers.items()]
-    patterns = [t.code_signature for t in parsed if t.code_signature]
-    patterns += [t.network_signature for t in parsed if t.network_signature]
-    for pattern in patterns:
-        regex_guard.check_shape(pattern)
-    regex_guard.trial(patterns)
+    for tracker in parsed:
+        if tracker.code_signature and not is_plain_signature(tracker.code_signature):
+            # Real εxodus signatures are dotted literals joined by '|'. Anything else is a
+            # general regex, which could backtrack for hours on a crafted class name.
+            raise UnsafePattern(f"tracker {tracker.exodus_id}: {tracker.code_signature[:60]!r}")
     return Overlay(source, datetime.now(UTC).isoformat(timespec="seconds"), tuple(parsed))
+
+
+def is_plain_signature(signature: str) -> bool:
+    """Dotted literals (with '.' as εxodus's wildcard) joined by '|', nothing else."""
+    return all(_PLAIN_ALTERNATIVE.fullmatch(alt) and alt.strip(".") for alt in signature.split("|"))
 
 
 def _tracker(key: str, value: Any) -> ImportedTracker:
@@ -114,14 +130,23 @@ def _tracker(key: str, value: Any) -> ImportedTracker:
     )
     return ImportedTracker(
         exodus_id=exodus_id,
-        name=fields["name"][:200],
-        website=fields["website"] if fields["website"].startswith("https://") else "",
+        name=clean(fields["name"], 200),
+        website=_https_url(fields["website"]),
         categories=codes,
         code_signature=fields["code_signature"]
         if len(fields["code_signature"]) >= MIN_SIGNATURE_LENGTH
         else "",
         network_signature=fields["network_signature"],
     )
+
+
+def _https_url(value: str) -> str:
+    """The website if it is a well-formed https URL with a host, else nothing."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    return value if parts.scheme == "https" and parts.hostname else ""
 
 
 def overlay_path() -> Path:

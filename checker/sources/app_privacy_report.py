@@ -113,7 +113,7 @@ def _take(line: bytes, state: _State) -> None:
     apps, problems = state.apps, state.problems
     try:
         record = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):
         problems["not JSON"] += 1
         return
     if not isinstance(record, dict):

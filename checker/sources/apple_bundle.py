@@ -177,10 +177,12 @@ def _privacy_manifest(files: _Files, name: str, parts: tuple[str, ...], found: _
     except CheckerError:
         return  # a broken manifest costs its declarations, not the scan
     origin = _origin(parts)
-    for domain in manifest.get("NSPrivacyTrackingDomains") or []:
+    domains = manifest.get("NSPrivacyTrackingDomains")
+    for domain in domains if isinstance(domains, list) else []:
         if isinstance(domain, str) and domain.strip():
             found.declared_domains[(origin, clean(domain.lower(), 253))] = None
-    for item in manifest.get("NSPrivacyCollectedDataTypes") or []:
+    collected = manifest.get("NSPrivacyCollectedDataTypes")
+    for item in collected if isinstance(collected, list) else []:
         if isinstance(item, dict):
             kind = item.get("NSPrivacyCollectedDataType")
             code = _MANIFEST_TYPES.get(str(kind).removeprefix("NSPrivacyCollectedDataType"))

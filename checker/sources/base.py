@@ -78,7 +78,7 @@ class Probe:
         try:
             with SafeZip(self.path) as archive:
                 return frozenset(archive.names())
-        except CheckerError:
+        except (CheckerError, OSError):
             return frozenset()
 
 

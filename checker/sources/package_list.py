@@ -102,7 +102,7 @@ def _androidqf(data: bytes) -> dict[str, tuple[Platform, str | None]]:
     """androidqf's packages.json: a list of objects with at least a package 'name'."""
     try:
         document: Any = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:
         raise FormatError(f"not valid JSON ({exc})") from None
     if not isinstance(document, list):
         raise FormatError("expected a list of packages")

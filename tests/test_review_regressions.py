@@ -1,0 +1,91 @@
+"""Hostile inputs a code review found escaping as crashes: each now stays a calm, typed result."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from pathlib import Path
+
+import pytest
+
+from checker.knowledge.base import Knowledge
+from checker.scan import scan
+from checker.store import DATABASE_NAME, Store
+from tests.builders.apk import build_apk, write, zip_bytes
+from tests.builders.apple import build_ipa, privacy_manifest
+from tests.builders.privacy_report import ndjson, network
+
+AMAZON = "com.amazon.device.ads.AdLayout"
+
+
+def test_a_zip_claiming_an_unknown_version_does_not_stop_the_folder(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    data = bytearray(zip_bytes({"AndroidManifest.xml": b"x", "classes.dex": b"y"}))
+    central = data.rfind(b"PK\x01\x02")
+    while central >= 0:
+        struct.pack_into("<H", data, central + 6, 210)  # 'version needed to extract' = 21.0
+        central = data.rfind(b"PK\x01\x02", 0, central)
+    write(tmp_path / "apps" / "odd.apk", bytes(data))
+    write(tmp_path / "apps" / "good.apk", build_apk("org.good", classes=[AMAZON]))
+    report = scan([str(tmp_path / "apps")], knowledge)
+    assert [r.app.id for r in report.apps] == ["org.good"]
+    assert [e.code for e in report.errors] in ([], ["malformed"])
+
+
+def test_an_overlong_path_is_an_error_not_a_crash(tmp_path: Path, knowledge: Knowledge) -> None:
+    good = write(tmp_path / "good.apk", build_apk("org.good", classes=[AMAZON]))
+    report = scan(["a" * 300, str(good)], knowledge)
+    assert [r.app.id for r in report.apps] == ["org.good"]
+    assert len(report.errors) == 1
+
+
+def test_privacy_manifest_values_of_the_wrong_type_are_ignored(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    import plistlib
+
+    weird = plistlib.dumps(
+        {"NSPrivacyTrackingDomains": 5, "NSPrivacyCollectedDataTypes": "doubleclick.net"}
+    )
+    ipa = write(
+        tmp_path / "w.ipa",
+        build_ipa(
+            extra={
+                "PrivacyInfo.xcprivacy": weird,
+                "Frameworks/X.framework/PrivacyInfo.xcprivacy": privacy_manifest(
+                    domains=["graph.facebook.com"]
+                ),
+            }
+        ),
+    )
+    report = scan([str(ipa)], knowledge)
+    assert report.errors == () and report.apps[0].app.declared_domains == (
+        ("X", "graph.facebook.com"),
+    )
+
+
+def test_a_recursion_bomb_line_is_one_skipped_line(tmp_path: Path, knowledge: Knowledge) -> None:
+    path = write(
+        tmp_path / "r.ndjson",
+        ndjson([network("com.a.b", "graph.facebook.com"), "[" * 100_000, "1" * 5000]),
+    )
+    report = scan([str(path)], knowledge)
+    assert report.errors == () and [r.app.id for r in report.apps] == ["com.a.b"]
+    assert "2 not JSON" in report.warnings[0].detail
+
+
+def test_a_locked_history_is_not_mistaken_for_a_damaged_one(fresh_home: Path) -> None:
+    with Store():
+        pass
+    holder = sqlite3.connect(fresh_home / DATABASE_NAME, isolation_level=None)
+    holder.execute("begin exclusive")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            Store(fresh_home / DATABASE_NAME)._connection.execute("pragma quick_check")
+    except sqlite3.OperationalError:
+        pass
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    assert not list(fresh_home.glob("*.broken-*"))
