@@ -164,17 +164,21 @@ class Adb:
             target = cache / f"{digest}.apk"
             if target.exists() and _sha256(target) == digest:
                 return target
-        partial = cache / f".{os.getpid()}-{abs(hash(remote))}.partial"
-        self.run("pull", remote, str(partial), serial=serial, timeout=PULL_TIMEOUT)
-        if not partial.exists():
-            raise AdbError(f"pull of {remote} produced no file")
-        actual = _sha256(partial)
-        if digest is not None and actual != digest:
+        partial = (
+            cache / f".{os.getpid()}-{hashlib.sha256(remote.encode()).hexdigest()[:16]}.partial"
+        )
+        try:
+            self.run("pull", remote, str(partial), serial=serial, timeout=PULL_TIMEOUT)
+            if not partial.exists():
+                raise AdbError(f"pull of {remote} produced no file")
+            actual = _sha256(partial)
+            if digest is not None and actual != digest:
+                raise AdbError(f"{remote} changed or was cut short while pulling")
+            target = cache / f"{actual}.apk"
+            partial.replace(target)
+            return target
+        finally:
             partial.unlink(missing_ok=True)
-            raise AdbError(f"{remote} changed or was cut short while pulling")
-        target = cache / f"{actual}.apk"
-        partial.replace(target)
-        return target
 
 
 def pull_cache() -> Path:

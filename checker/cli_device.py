@@ -21,7 +21,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scan = sub.add_parser("scan", help="check the apps installed on the phone")
     scan.add_argument("--serial", help="which phone, when several are connected")
     scan.add_argument("--system", action="store_true", help="also check system apps")
-    cli_output.add_output_options(scan)
+    cli_output.add_output_options(scan, lang_default=argparse.SUPPRESS)
     device.add_argument("--lang", choices=("en", "fr"), default="en")
 
 

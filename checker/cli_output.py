@@ -58,9 +58,10 @@ def deliver(
 ) -> int:
     """Tell stderr what failed, save to history, render and write: shared by scan and device."""
     lang: str = args.lang
-    for error in report.errors:
+    for problem in (*report.errors, *report.warnings):
         print(
-            f"{shown_path(error.path)}: {error_message(error.code, error.detail, lang)}", file=err
+            f"{shown_path(problem.path)}: {error_message(problem.code, problem.detail, lang)}",
+            file=err,
         )
     if not args.no_history:
         _save_history(inputs, report, knowledge, lang, err)
@@ -78,10 +79,10 @@ def deliver(
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
 
 
-def add_output_options(parser: argparse.ArgumentParser) -> None:
+def add_output_options(parser: argparse.ArgumentParser, lang_default: str = "en") -> None:
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
-    parser.add_argument("--lang", choices=("en", "fr"), default="en")
+    parser.add_argument("--lang", choices=("en", "fr"), default=lang_default)
     parser.add_argument(
         "--no-history", action="store_true", help="do not save this scan in the history"
     )

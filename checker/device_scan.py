@@ -47,6 +47,8 @@ def scan_device(
     cancel = cancel if cancel is not None else CancelToken()
     packages = adb.packages(serial, include_system=include_system)
     cache = pull_cache()
+    for leftover in cache.glob(".*.partial"):  # an earlier run that died mid-pull
+        leftover.unlink(missing_ok=True)
     results: list[AppResult] = []
     errors: list[ScanError] = []
     pulled: list[Path] = []
@@ -69,7 +71,9 @@ def scan_device(
             except Cancelled:
                 raise
             except CheckerError as exc:
-                errors.append(ScanError(label, exc.code, exc.detail))
+                errors.append(ScanError(label, exc.code, clean(exc.detail, 300)))
+            except (OSError, MemoryError, RecursionError) as exc:
+                errors.append(ScanError(label, "unreadable", type(exc).__name__))
         else:
             complete = True
         if progress is not None:

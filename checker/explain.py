@@ -36,7 +36,10 @@ from checker.models import (
 
 BASELINE = ("ip_address", "device_id", "advertising_id", "app_usage")
 AD_ID_PERMISSION = "com.google.android.gms.permission.AD_ID"
-AD_ID_REQUIRED_FROM_SDK = 33  # Android 13: apps targeting it get zeros without AD_ID
+AD_ID_REQUIRED_FROM_SDK = 33
+IOS_TRACKING_KEY = (
+    "NSUserTrackingUsageDescription"  # Android 13: apps targeting it get zeros without AD_ID
+)
 POINTS = {Severity.LOW: 1, Severity.MEDIUM: 3, Severity.HIGH: 6, Severity.CRITICAL: 10}
 
 
@@ -73,6 +76,9 @@ def _unlocked(result: AppResult, knowledge: Knowledge) -> dict[str, tuple[str, A
 
 def _advertising_id_available(result: AppResult) -> bool:
     app = result.app
+    if app.platform in (Platform.IOS, Platform.MACOS):
+        # Since iOS 14.5 the IDFA is zeros unless the app asks through App Tracking Transparency.
+        return IOS_TRACKING_KEY in app.permissions or bool(app.contacted_domains)
     if app.platform is not Platform.ANDROID or app.target_sdk is None:
         return True
     return app.target_sdk < AD_ID_REQUIRED_FROM_SDK or AD_ID_PERMISSION in app.permissions

@@ -15,6 +15,7 @@ from typing import Any
 from checker import net, secrets
 from checker.errors import CheckerError, FormatError
 from checker.store import Store
+from checker.text import clean_optional
 
 FEATURE_APP_LOOKUP = "app_lookup"
 SEARCH_URL = "https://reports.exodus-privacy.eu.org/api/search/{package}/details"
@@ -67,8 +68,12 @@ def _newest(body: str) -> ExodusReport | None:
     newest = max(valid, key=lambda r: (str(r.get("updated", "")), _int(r.get("version_code"))))
     return ExodusReport(
         report_id=_int(newest.get("report")),
-        name=newest.get("app_name") if isinstance(newest.get("app_name"), str) else None,
-        version=newest.get("version_name") if isinstance(newest.get("version_name"), str) else None,
+        name=clean_optional(newest.get("app_name"))
+        if isinstance(newest.get("app_name"), str)
+        else None,
+        version=clean_optional(newest.get("version_name"), 80)
+        if isinstance(newest.get("version_name"), str)
+        else None,
         tracker_ids=tuple(t for t in newest["trackers"] if isinstance(t, int)),
     )
 

@@ -9,6 +9,7 @@ from checker.explain import rollup_by_data_type, rollup_by_group
 from checker.knowledge.base import Knowledge
 from checker.letters import shown_channel
 from checker.models import (
+    Access,
     AppResult,
     Basis,
     EvidenceKind,
@@ -39,15 +40,28 @@ def summary(report: Report, companies: int, lang: str) -> str:
 
 
 def trackers_found(result: AppResult, lang: str) -> str:
-    """'Tracker code inside…' when code was found; 'Trackers this app contacted…' when only seen."""
+    """Word the headline by the evidence every hit has: code inside, contact seen, or a mix."""
     owners = {hit.tracker.company_id for hit in result.hits}
-    code = any(e.kind is EvidenceKind.CODE for hit in result.hits for e in hit.evidence)
+    kinds = [{e.kind for e in hit.evidence} for hit in result.hits]
+    if all(EvidenceKind.CODE in k for k in kinds):
+        key = "trackers_found"
+    elif all(k == {EvidenceKind.OBSERVED} for k in kinds):
+        key = "trackers_contacted"
+    else:
+        key = "trackers_mixed"
     return say(
-        "trackers_found" if code else "trackers_contacted",
+        key,
         lang,
         sdks=count("sdks", len(result.hits), lang),
         companies=count("companies", len(owners), lang),
     )
+
+
+def listed_only(result: AppResult) -> bool:
+    """An app a package list merely names: nothing of it was read."""
+    app = result.app
+    return not (result.class_count or result.hits or app.contacted_domains or app.data_accesses
+                or app.frameworks or app.permissions or app.plist_keys)  # fmt: skip
 
 
 def owner_heading(hit: TrackerHit, knowledge: Knowledge, lang: str) -> str:
@@ -142,13 +156,20 @@ def _who(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> list[str
     permitted = [e for e in exposures if e.basis is Basis.PERMITTED]
     for permission in dict.fromkeys(e.permission for e in permitted):
         group = [e for e in permitted if e.permission == permission]
+        short = short_permission(permission or "")
+        if group[0].access is Access.DENIED:
+            clauses.append(
+                say("basis_denied", lang, names=_names(group, knowledge), permission=short)
+            )
+            continue
+        access = say(f"access.{group[0].access}", lang)
         clauses.append(
             say(
                 "basis_permitted",
                 lang,
                 names=_names(group, knowledge),
-                permission=short_permission(permission or ""),
-                access=say(f"access.{group[0].access}", lang),
+                permission=short,
+                access=access,
             )
         )
     baseline = [e for e in exposures if e.basis is Basis.BASELINE]
@@ -317,4 +338,6 @@ def id_and_version(result: AppResult, lang: str) -> str:
 
 def shows_permissions(result: AppResult) -> bool:
     """Say 'no permission requested' only where we read the app's manifest."""
-    return bool(result.app.permissions) or result.app.platform is Platform.ANDROID
+    return bool(result.app.permissions) or (
+        result.app.platform is Platform.ANDROID and not listed_only(result)
+    )

@@ -100,7 +100,10 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         out += [f"<li>{e(line)}</li>" for line in observed]
         out.append("</ul>")
     if not result.hits:
-        out.append(f'<p class="good">{e(say("trackers_none", lang))}</p>')
+        key = "listed_only" if phrases.listed_only(result) else "trackers_none"
+        out.append(
+            f'<p class="{"muted" if key == "listed_only" else "good"}">{e(say(key, lang))}</p>'
+        )
         out += [
             f'<p class="muted small">ℹ {e(note)}</p>'
             for note in phrases.notes(result, knowledge, lang)

@@ -36,6 +36,11 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
             say("overall_score", lang, score=score(all_exposures(report))),
             say("score_formula_short", lang),
         ]
+    if report.warnings:
+        lines += ["", say("warnings_heading", lang, count=len(report.warnings)), _RULE]
+        for warning in report.warnings:
+            lines.append(f"  ! {phrases.shown_path(warning.path)}")
+            lines.append(f"      {error_message(warning.code, warning.detail, lang)}")
     if report.errors:
         lines += ["", say("errors_heading", lang, count=len(report.errors)), _RULE]
         for error in report.errors:
@@ -52,7 +57,9 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     if observed:
         lines.append(f"  {say('observed_heading', lang)}")
         lines.extend(f"      👁 {line}" for line in observed)
-    if not result.hits:
+    if phrases.listed_only(result):
+        lines.append(f"  ? {say('listed_only', lang)}")
+    elif not result.hits:
         lines.append(f"  ✓ {say('trackers_none', lang)}")
     else:
         groups: dict[str, list[str]] = {}

@@ -18,8 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Base de connaissances {version} : {trackers} SDK de pistage de {companies} entreprises",
     ),
     "summary": (
-        "{apps_checked} · {with_trackers} with tracker code · {companies_receiving}",
-        "{apps_checked} · {with_trackers} avec du code de pistage · {companies_receiving}",
+        "{apps_checked} · {with_trackers} with trackers · {companies_receiving}",
+        "{apps_checked} · {with_trackers} avec des traceurs · {companies_receiving}",
     ),
     "apps_checked.one": ("{count} app checked", "{count} appli vérifiée"),
     "apps_checked.other": ("{count} apps checked", "{count} applis vérifiées"),
@@ -130,6 +130,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "times.other": ("{count} times", "{count} fois"),
     "domains.one": ("{count} domain", "{count} domaine"),
     "domains.other": ("{count} domains", "{count} domaines"),
+    "trackers_mixed": (
+        "Trackers found: {sdks} from {companies}",
+        "Traceurs trouvés : {sdks} de {companies}",
+    ),
+    "listed_only": (
+        "Listed only: we have not read this app's code, so we cannot say what it carries.",
+        "Seulement listée : nous n'avons pas lu le code de cette appli, nous ne pouvons pas dire ce qu'elle contient.",
+    ),
+    "basis_denied": (
+        "{names} could read it if you allow {permission}",
+        "{names} : accès possible si vous autorisez {permission}",
+    ),
+    "warnings_heading": ("Read in part ({count})", "Lus en partie ({count})"),
     "trackers_contacted": (
         "Trackers this app contacted: {sdks} from {companies}",
         "Traceurs contactés par cette appli : {sdks} de {companies}",

@@ -201,3 +201,13 @@ def test_device_gone_is_typed(phone: dict[str, Any]) -> None:
     save(phone)
     with pytest.raises(DeviceGone):
         Adb.find().pull("FAKE123", "/data/app/~~Yy==/com.notes-A==/base.apk", paths.cache_dir())
+
+
+def test_a_pull_left_half_done_by_a_killed_run_is_removed(
+    phone: dict[str, Any], knowledge: Knowledge
+) -> None:
+    cache = paths.cache_dir() / "device-pulls"
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / ".999-deadbeef.partial").write_bytes(b"half an apk")
+    scan_device("FAKE123", knowledge, adb=Adb.find())
+    assert list(cache.iterdir()) == []

@@ -89,3 +89,41 @@ def test_a_locked_history_is_not_mistaken_for_a_damaged_one(fresh_home: Path) ->
         holder.execute("rollback")
         holder.close()
     assert not list(fresh_home.glob("*.broken-*"))
+
+
+def test_an_ipa_without_a_top_level_app_folder_is_an_error(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    nested = write(tmp_path / "odd.ipa", zip_bytes({"Payload/Sub/Game.app/Info.plist": b"x"}))
+    report = scan([str(nested)], knowledge)
+    assert report.apps == () or not report.apps
+    assert [e.code for e in report.errors] == ["malformed"]
+    assert "Payload" in report.errors[0].detail
+
+
+def test_idfa_on_ios_needs_app_tracking_transparency(knowledge: Knowledge) -> None:
+    from checker.explain import explain_app
+    from checker.models import AppEvidence, AppResult, Evidence, EvidenceKind, Platform, TrackerHit
+
+    def exposures(keys: tuple[str, ...]) -> set[str]:
+        app = AppEvidence(id="com.example.game", platform=Platform.IOS, sources=("g.ipa",),
+                          permissions=keys)  # fmt: skip
+        hit = TrackerHit(
+            knowledge.trackers["amazon_mobile_ads"], (Evidence(EvidenceKind.CODE, "x"),)
+        )
+        (explanation,) = explain_app(AppResult(app, (hit,), 1), knowledge)
+        return {e.data_type for e in explanation.exposures}
+
+    assert "advertising_id" not in exposures(())
+    assert "advertising_id" in exposures(("NSUserTrackingUsageDescription",))
+
+
+def test_an_app_only_named_in_a_list_is_not_called_clean(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    from checker.report_text import to_text
+
+    listing = write(tmp_path / "ids.txt", b"com.example.one\n")
+    report = scan([str(listing)], knowledge)
+    text = to_text(report, knowledge, "en")
+    assert "Listed only" in text and "No known tracker" not in text

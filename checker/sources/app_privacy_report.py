@@ -171,7 +171,8 @@ def _take(line: bytes, state: _State) -> None:
 
 
 def _text(value: Any) -> str:
-    return value.strip()[:500] if isinstance(value, str) else ""
+    """A field from the report, cleaned: it may hold terminal escapes or bidi tricks."""
+    return clean(value, 253) if isinstance(value, str) else ""
 
 
 def _bundle(record: dict[str, Any]) -> str:

@@ -79,13 +79,14 @@ class IpaSource:
             files = _Files(list(members), read)
             roots = sorted(
                 {
-                    m.split(".app/", 1)[0] + ".app"
-                    for m in members
-                    if m.startswith("Payload/") and ".app/" in m
+                    f"Payload/{p[1]}"
+                    for p in (m.split("/") for m in members)
+                    if len(p) > 2 and p[0] == "Payload" and p[1].endswith(".app")
                 }
             )
-            top = [r for r in roots if r.count(".app") == 1]
-            return [_read_bundle(files, root, display, context) for root in top[:1]]
+            if not roots:
+                raise FormatError("no Payload/<name>.app folder: not an iOS app archive")
+            return [_read_bundle(files, roots[0], display, context)]
 
 
 class AppFolderSource:
