@@ -38,6 +38,9 @@ def test_sizes_meet_the_targets(knowledge: Knowledge) -> None:
     assert stats.with_ios_signatures >= 150
     with_domains = {t.id for t in knowledge.trackers.values() if t.domains}
     assert len(with_domains) >= 300
+    documented = [t for t in knowledge.trackers.values() if t.collects]
+    assert len(documented) >= 200
+    assert all(t.collects_source.startswith("https://") for t in documented)
 
 
 @pytest.mark.skipif(not EXODUS_LIST.exists(), reason="../shared/reference is not present")
