@@ -11,18 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from checker import cli
 from tests.builders.apk import build_apk, write
+from tests.builders.cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 AMAZON = "com.amazon.device.ads.AdLayout"
 FIREBASE = "com.google.firebase.analytics.FirebaseAnalytics"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

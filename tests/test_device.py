@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import stat
 import sys
@@ -12,12 +11,13 @@ from typing import Any
 import pytest
 
 from checker import adb as adb_module
-from checker import cli, paths
+from checker import paths
 from checker.adb import Adb, DeviceGone
 from checker.device_scan import scan_device
 from checker.knowledge.base import Knowledge
 from checker.models import Access
 from tests.builders.apk import build_apk, write
+from tests.builders.cli import run
 
 FAKE_ADB = Path(__file__).with_name("fake_adb.py")
 AMAZON = "com.amazon.device.ads.AdLayout"
@@ -37,12 +37,6 @@ DUMPSYS_SPEED = """Packages:
       runtime permissions:
         android.permission.CAMERA: granted=true, flags=[ USER_SET ]
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

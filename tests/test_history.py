@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import sqlite3
 import stat
 from pathlib import Path
 
-from checker import cli
 from checker.store import DATABASE_NAME, Store
 from tests.builders.apk import build_apk, write
+from tests.builders.cli import run
 
 AMAZON = "com.amazon.device.ads.AdLayout"
 FIREBASE = "com.google.firebase.analytics.FirebaseAnalytics"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_scans_are_saved_and_listed(tmp_path: Path) -> None:

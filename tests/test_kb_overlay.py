@@ -15,20 +15,15 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from checker import cli, net
+from checker import net
 from checker.errors import LimitExceeded
 from checker.knowledge import overlay
 from checker.knowledge.base import Knowledge
 from checker.scan import scan
 from checker.store import Consent, Store
 from tests.builders.apk import build_apk, write
+from tests.builders.cli import run
 from tests.conftest import EXODUS_LIST
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def exodus_doc(*entries: dict[str, object]) -> bytes:

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
 
-from checker import cli, paths
+from checker import paths
 from checker.actions import ActionKind, actions_for
 from checker.knowledge.base import Knowledge
 from checker.scan import scan
 from tests.builders.apk import build_apk, write
+from tests.builders.cli import run
 
 AMAZON = "com.amazon.device.ads.AdLayout"
 FINE = "android.permission.ACCESS_FINE_LOCATION"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_every_letter_exists_in_both_languages_with_the_same_placeholders() -> None:

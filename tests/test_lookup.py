@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import threading
 from collections.abc import Iterator
@@ -13,8 +12,9 @@ from typing import ClassVar
 import keyring
 import pytest
 
-from checker import cli, lookup
+from checker import lookup
 from tests.builders.apk import write
+from tests.builders.cli import run
 
 REPORTS = [
     {"app_name": "Speed Test", "handle": "org.speed.test", "report": 41, "trackers": [312, 9],
@@ -57,12 +57,6 @@ def exodus(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[_Handler]]:
     yield _Handler
     server.shutdown()
     server.server_close()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def listing(tmp_path: Path) -> str:

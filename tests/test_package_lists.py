@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from checker import cli
 from checker.knowledge.base import Knowledge
 from checker.models import Platform
 from checker.scan import scan
 from tests.builders.apk import build_apk, write
+from tests.builders.cli import run
 
 AMAZON = "com.amazon.device.ads.AdLayout"
 PM_OUTPUT = (
@@ -19,12 +18,6 @@ PM_OUTPUT = (
     "package:com.plain.one\n"
     "garbage line\n"
 )
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(args), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_pm_list_output_with_paths_holding_equal_signs(
