@@ -119,6 +119,9 @@ def consent_granted(store: Store, feature: str, given: str | None, question: str
     if given is not None:
         store.set_consent(feature, given == "yes")
     if store.consent(feature) is Consent.NOT_ASKED and sys.stdin.isatty():
-        answer = input(question + " ")
+        try:
+            answer = input(question + " ")
+        except EOFError:  # Ctrl-D: no answer is a no, asked again next time
+            return False
         store.set_consent(feature, answer.strip().lower() in {"y", "yes", "o", "oui"})
     return store.consent(feature) is Consent.YES

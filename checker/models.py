@@ -216,3 +216,4 @@ class Report:
     errors: tuple[ScanError, ...]
     companies: dict[str, Company] = field(default_factory=dict, repr=False)
     warnings: tuple[ScanError, ...] = ()  # inputs read only in part
+    sent_online: int = 0  # package names sent to εxodus for a look-up (opt-in)

@@ -57,6 +57,13 @@ def trackers_found(result: AppResult, lang: str) -> str:
     )
 
 
+def footer(report: Report, lang: str) -> str:
+    """The closing line: offline, or exactly what the opt-in look-up sent."""
+    if report.sent_online:
+        return count("footer_online", report.sent_online, lang)
+    return say("footer", lang)
+
+
 def listed_only(result: AppResult) -> bool:
     """An app a package list merely names: nothing of it was read."""
     app = result.app

@@ -74,7 +74,7 @@ def to_html(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
                 f'<li><span class="id">{e(phrases.shown_path(error.path))}</span><br>{e(message)}</li>'
             )
         parts.append("</ul>")
-    parts.append(f'<p class="muted small">{e(say("footer", lang))}</p></body></html>\n')
+    parts.append(f'<p class="muted small">{e(phrases.footer(report, lang))}</p></body></html>\n')
     return "".join(parts)
 
 

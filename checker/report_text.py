@@ -46,7 +46,7 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
         for error in report.errors:
             lines.append(f"  ✗ {phrases.shown_path(error.path)}")
             lines.append(f"      {error_message(error.code, error.detail, lang)}")
-    lines += ["", say("footer", lang), ""]
+    lines += ["", phrases.footer(report, lang), ""]
     return "\n".join(lines)
 
 

@@ -168,8 +168,9 @@ def finish_report(
     apps, split_errors = _fold_splits(results)
     if history:
         apps = [_from_history(app, history, knowledge) for app in apps]
+    sent_online = 0
     if online is not None:
-        apps = _from_online(apps, online, knowledge, warnings)
+        apps, sent_online = _from_online(apps, online, knowledge, warnings)
     apps = [_named(app, history) for app in apps]
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
@@ -177,6 +178,7 @@ def finish_report(
         knowledge=knowledge.info,
         apps=tuple(apps),
         errors=tuple(errors + split_errors),
+        sent_online=sent_online,
         companies=knowledge.companies,
         warnings=tuple(warnings),
     )
@@ -241,15 +243,20 @@ def _from_history(
 
 def _from_online(
     apps: list[AppResult], online: OnlineLookup, knowledge: Knowledge, warnings: list[ScanError]
-) -> list[AppResult]:
-    """Ask εxodus about listed apps no scan has read; the first failure stops the asking."""
+) -> tuple[list[AppResult], int]:
+    """Ask εxodus about listed apps no scan has read; the first failure stops the asking.
+
+    Returns the apps and how many package names were sent.
+    """
     by_exodus = {t.exodus_id: t for t in knowledge.trackers.values() if t.exodus_id is not None}
     filled = []
     failed = False
+    sent = 0
     for result in apps:
         if failed or not _named_only(result) or result.app.platform is Platform.IOS:
             filled.append(result)
             continue
+        sent += 1
         try:
             found = online(result.app.id)
         except CheckerError as exc:
@@ -280,7 +287,7 @@ def _from_online(
             version=result.app.version or found.version,
         )
         filled.append(replace(result, app=app, hits=hits))
-    return filled
+    return filled, sent
 
 
 def _error(display: str, exc: CheckerError) -> ScanError:

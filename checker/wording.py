@@ -97,6 +97,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checked offline on this computer. Nothing was uploaded.",
         "Vérifié hors ligne sur cet ordinateur. Rien n'a été envoyé.",
     ),
+    "footer_online.one": (
+        "Checked on this computer. As you allowed, {count} package name was looked up in εxodus's public reports (the name only; answers are kept a week); nothing else was uploaded.",
+        "Vérifié sur cet ordinateur. Comme vous l'avez autorisé, {count} nom de paquet a été cherché dans les rapports publics d'εxodus (le nom seulement ; réponses gardées une semaine) ; rien d'autre n'a été envoyé.",
+    ),
+    "footer_online.other": (
+        "Checked on this computer. As you allowed, {count} package names were looked up in εxodus's public reports (names only; answers are kept a week); nothing else was uploaded.",
+        "Vérifié sur cet ordinateur. Comme vous l'avez autorisé, {count} noms de paquets ont été cherchés dans les rapports publics d'εxodus (noms seulement ; réponses gardées une semaine) ; rien d'autre n'a été envoyé.",
+    ),
     "exposures_heading": (
         "What its trackers could collect in this app",
         "Ce que ses traceurs pourraient collecter dans cette appli",

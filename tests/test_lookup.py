@@ -87,10 +87,12 @@ def test_consented_lookup_fills_trackers_and_is_cached(
     assert {t["exodus_id"] for t in speed["trackers"]} == {312, 70}
     assert speed["trackers"][0]["evidence"][0]["detail"] == "εxodus report #77, version 5.3"
     assert apps["org.unknown.app"]["trackers"] == []
+    assert json.loads(out)["package_names_looked_up_online"] == 2
     asked = len(exodus.asked)
     assert asked == 2
-    run("scan", listing(tmp_path), "--lookup")  # consent remembered, answers cached
+    _, text, _ = run("scan", listing(tmp_path), "--lookup")  # consent remembered, answers cached
     assert len(exodus.asked) == asked
+    assert "2 package names were looked up" in text and "Nothing was uploaded" not in text
 
 
 def test_without_a_token_the_scan_still_succeeds_with_a_warning(

@@ -127,3 +127,22 @@ def test_an_app_only_named_in_a_list_is_not_called_clean(
     report = scan([str(listing)], knowledge)
     text = to_text(report, knowledge, "en")
     assert "Listed only" in text and "No known tracker" not in text
+
+
+def test_ctrl_d_at_the_consent_question_is_a_no(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import builtins
+    import sys
+
+    from checker.cli_output import consent_granted
+    from checker.store import Consent
+
+    def no_answer(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(builtins, "input", no_answer)
+    with Store() as store:
+        assert consent_granted(store, "app_lookup", None, "Allow?") is False
+        assert store.consent("app_lookup") is Consent.NOT_ASKED
