@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import struct
 import zipfile
 from pathlib import Path
@@ -213,3 +214,13 @@ def test_report_says_when_code_is_encrypted_and_which_ad_networks_are_listed(
     text = out.getvalue()
     assert "encrypted by the App Store" in text
     assert "SKAdNetwork" in text and "Alphabet" in text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_named_pipe_inside_an_app_folder_is_skipped(tmp_path: Path, knowledge: Knowledge) -> None:
+    app = tmp_path / "Game.app"
+    for name, data in bundle_files("Game.app").items():
+        write(tmp_path / name, data)
+    os.mkfifo(app / "Trap")  # reading it would wait forever
+    report = scan([str(app)], knowledge)
+    assert [r.app.id for r in report.apps] == ["com.example.game"] and not report.errors

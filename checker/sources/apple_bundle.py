@@ -105,7 +105,7 @@ class AppFolderSource:
             dirs.sort()
             for file_name in files:
                 full = Path(folder) / file_name
-                if full.is_symlink():
+                if full.is_symlink() or not full.is_file():  # a FIFO or device would block
                     continue
                 names.append(full.relative_to(path.parent).as_posix())
                 if len(names) > MAX_BUNDLE_FILES:
@@ -113,9 +113,11 @@ class AppFolderSource:
 
         def read(name: str, limit: int) -> bytes:
             target = path.parent / name
-            if target.stat().st_size > limit:
+            with target.open("rb") as handle:
+                data = handle.read(limit + 1)
+            if len(data) > limit:
                 raise LimitExceeded(f"{name} is larger than we are willing to read")
-            return target.read_bytes()
+            return data
 
         return [_read_bundle(_Files(names, read), path.name, display, context)]
 
