@@ -11,6 +11,7 @@ from checker.models import Access, AppResult, Basis, Platform, Severity
 
 class ActionKind(StrEnum):
     REVOKE_PERMISSION = "revoke_permission"
+    REVOKE_PERMISSION_APPLE = "revoke_permission_apple"
     RESET_ADVERTISING_ID = "reset_advertising_id"
     LIMIT_TRACKING = "limit_tracking"
     UNINSTALL_OR_REPLACE = "uninstall_or_replace"
@@ -40,9 +41,12 @@ def actions_for(result: AppResult, knowledge: Knowledge) -> list[Action]:
         and e.access is not Access.DENIED
         and e.severity >= Severity.MEDIUM
     }
-    actions += [
-        Action(ActionKind.REVOKE_PERMISSION, app=name, permission=p) for p in permissions if p
-    ]
+    revoke = (
+        ActionKind.REVOKE_PERMISSION
+        if app.platform is Platform.ANDROID
+        else ActionKind.REVOKE_PERMISSION_APPLE
+    )
+    actions += [Action(revoke, app=name, permission=p) for p in permissions if p]
     if any(e.data_type == "advertising_id" for e in exposures):
         kind = (
             ActionKind.RESET_ADVERTISING_ID

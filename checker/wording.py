@@ -335,6 +335,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Take back the {permission} permission: Settings → Apps → {app} → Permissions.",
         "Retirez l'autorisation {permission} : Paramètres → Applications → {app} → Autorisations.",
     ),
+    "action.revoke_permission_apple": (
+        "Take back what {app} asked for with {permission}: Settings → {app} on an iPhone, or System Settings → Privacy & Security on a Mac.",
+        "Retirez ce que {app} a demandé avec {permission} : Réglages → {app} sur un iPhone, ou Réglages Système → Confidentialité et sécurité sur un Mac.",
+    ),
     "action.reset_advertising_id": (
         "Delete your advertising ID: Settings → Privacy → Ads → Delete advertising ID.",
         "Supprimez votre identifiant publicitaire : Paramètres → Confidentialité → Annonces → "

@@ -92,3 +92,17 @@ def test_text_report_offers_the_actions(tmp_path: Path, lang: str) -> None:
             "Ce que vous pouvez faire" in out
             and "Retirez l'autorisation ACCESS_FINE_LOCATION" in out
         )
+
+
+def test_apple_apps_get_apple_settings_paths(tmp_path: Path, knowledge: Knowledge) -> None:
+    from checker.phrases import action_lines
+    from tests.builders.apple import build_ipa, build_macho
+
+    ipa = write(tmp_path / "g.ipa", build_ipa(
+        frameworks={"FirebaseRemoteConfig": build_macho(["FIRRemoteConfig"])},
+        plist_extra={"NSLocationWhenInUseUsageDescription": "Find games near you"}))  # fmt: skip
+    (result,) = scan([str(ipa)], knowledge).apps
+    kinds = {a.kind for a in actions_for(result, knowledge)}
+    assert ActionKind.REVOKE_PERMISSION_APPLE in kinds and ActionKind.REVOKE_PERMISSION not in kinds
+    text = " ".join(action_lines(result, knowledge, "en"))
+    assert "Settings → Apps" not in text and "Privacy & Security" in text
