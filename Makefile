@@ -29,6 +29,7 @@ test: venv lint typecheck
 bench: venv
 	$(PY) -m bench.run_all
 	$(PY) -m bench.device
+	$(PY) -m bench.startup
 
 screenshots: venv
 	$(PY) scripts/screenshots.py
