@@ -23,6 +23,11 @@ def resources_dir() -> Path:
     return base / "resources"
 
 
+def guide_path() -> Path:
+    """The user guide (the README) beside the resources."""
+    return resources_dir().parent / "README.md"
+
+
 def data_dir() -> Path:
     """The user's private data directory, created on first use (mode 700)."""
     override = os.environ.get(HOME_ENV)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checker import phrases
+from checker import paths, phrases
 from checker.adb import Adb
 from checker.demo import demo_report
 from checker.device_scan import scan_device
@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
             self.language_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu("")
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.open_guide)
+        self.help_menu.addAction(self.guide_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&User guide"))
         self.about_action.setText(self.tr("&About"))
         self.dismiss.setText(self.tr("Dismiss"))
         for lang, action in self.language_actions.items():
@@ -393,6 +398,12 @@ class MainWindow(QMainWindow):
                                               self.tr("HTML (*.html);;PDF (*.pdf);;CSV (*.csv);;JSON (*.json)"))  # fmt: skip
         if path:
             export_report(self.report, self.knowledge, Path(path), i18n.current())
+
+    def open_guide(self) -> QUrl:
+        """The README on this computer, in the system's viewer: no network involved."""
+        url = QUrl.fromLocalFile(str(paths.guide_path()))
+        QDesktopServices.openUrl(url)
+        return url
 
     def about(self) -> None:
         from checker import __version__

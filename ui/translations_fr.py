@@ -10,6 +10,7 @@ FRENCH: dict[str, str] = {
     "&Language": "&Langue",
     "&Help": "&Aide",
     "&About": "À &propos",
+    "&User guide": "&Guide d'utilisation",
     "Dismiss": "Masquer",
     "Choose files to check": "Choisir les fichiers à vérifier",
     "App": "Appli",

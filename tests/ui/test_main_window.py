@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
@@ -200,3 +201,15 @@ def test_writing_a_data_request_from_an_app(window: MainWindow) -> None:
     dialog.copy.click()
     assert QGuiApplication.clipboard().text() == dialog.text.toPlainText()
     assert dialog.send_to.text().startswith("Send it to: ")
+
+
+def test_help_opens_the_local_user_guide(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.guide_action.trigger()
+    assert len(opened) == 1 and opened[0].isLocalFile()
+    assert Path(opened[0].toLocalFile()) == ROOT / "README.md"
