@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPOSURE_CHECKER_HOME", tempfile.mkdtemp(prefix="screenshots-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from checker.demo import demo_report
+from checker.report import to_dict
+from checker.store import Store
 from ui import app as ui_app
 from ui import i18n
 
@@ -25,6 +28,12 @@ def main() -> None:
     application, window = ui_app.create(sys.argv[:1])
     window.resize(1200, 760)
     window.show()
+    demo = demo_report(window.knowledge)
+    with Store() as store:  # two scans in the private history, so the History page has rows
+        for when in ("2026-11-01T09:30:00+00:00", "2026-11-20T18:05:00+00:00"):
+            store.save_scan(
+                when, ["~/Downloads/apks"], demo.knowledge.version, to_dict(demo, window.knowledge)
+            )
     for lang in ("en", "fr"):
         i18n.install(lang)
         window.pages.setCurrentWidget(window.welcome)
@@ -36,7 +45,17 @@ def main() -> None:
         window.results.tabs.setCurrentIndex(1)
         application.processEvents()
         window.grab().save(str(OUT / f"companies-{lang}.png"))
+        window.results.tabs.setCurrentIndex(2)
+        application.processEvents()
+        window.grab().save(str(OUT / f"data-{lang}.png"))
         window.results.tabs.setCurrentIndex(0)
+        window.show_history()
+        application.processEvents()
+        window.grab().save(str(OUT / f"history-{lang}.png"))
+        dialog = window.open_preferences()
+        application.processEvents()
+        dialog.grab().save(str(OUT / f"preferences-{lang}.png"))
+        dialog.close()
         window.pages.setCurrentWidget(window.working)
         window.working.show_progress(3, 12, "~/Downloads/apks/speedtest.apk")
         application.processEvents()

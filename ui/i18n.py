@@ -8,7 +8,7 @@ on ``QEvent.LanguageChange``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ui.translations_fr import FRENCH
 
@@ -22,14 +22,17 @@ class CatalogTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self._catalog.get(source, "")
+    ) -> str | None:
+        # None, not "": an empty string would be taken as the translation and blank out Qt's
+        # own texts (standard buttons, file dialogs), which Qt's catalog then translates.
+        return self._catalog.get(source)
 
     def isEmpty(self) -> bool:
         return not self._catalog
 
 
 _installed: CatalogTranslator | None = None
+_qt_french: QTranslator | None = None
 
 
 def system_language() -> str:
@@ -38,14 +41,21 @@ def system_language() -> str:
 
 def install(lang: str) -> None:
     """Make ``lang`` the interface language (English needs no translator)."""
-    global _installed
+    global _installed, _qt_french
     app = QCoreApplication.instance()
     if app is None:
         return
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    for translator in (_installed, _qt_french):
+        if translator is not None:
+            app.removeTranslator(translator)
+    _installed = _qt_french = None
     if lang == "fr":
+        qt_french = QTranslator()
+        if qt_french.load(
+            "qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
+            _qt_french = qt_french
+            app.installTranslator(qt_french)  # Qt's own words: Close, Cancel, file dialogs
         _installed = CatalogTranslator(FRENCH)
         app.installTranslator(_installed)
 

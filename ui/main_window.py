@@ -347,6 +347,10 @@ class MainWindow(QMainWindow):
         )
         self._show_errors(report)
         self.pages.setCurrentWidget(self.results)
+        for listing in (self.results.companies_view, self.results.data_view):
+            listing.sortByColumn(
+                -1, Qt.SortOrder.AscendingOrder
+            )  # the report's own order: widest reach first
         view = self.results.apps_view
         view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most exposed first
         if report.apps:

@@ -213,3 +213,23 @@ def test_help_opens_the_local_user_guide(
     window.guide_action.trigger()
     assert len(opened) == 1 and opened[0].isLocalFile()
     assert Path(opened[0].toLocalFile()) == ROOT / "README.md"
+
+
+def test_french_keeps_qt_own_buttons_labelled(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    i18n.install("fr")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        assert box.buttons()[0].text().replace("&", "") in ("Fermer", "Close")
+    finally:
+        i18n.install("en")
+
+
+def test_data_tab_keeps_the_reports_order(window: MainWindow) -> None:
+    from checker import phrases
+
+    window.show_demo()
+    model = window.results.data_view.model()
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert shown == phrases.data_reach(window.report, window.knowledge, "en")  # type: ignore[arg-type]
