@@ -166,6 +166,7 @@ def finish_report(
 ) -> Report:
     """Fold splits, fill listed apps from history (then online, if allowed), explain, date."""
     apps, split_errors = _fold_splits(results)
+    apps = _fold_listed(apps)
     if history:
         apps = [_from_history(app, history, knowledge) for app in apps]
     sent_online = 0
@@ -320,6 +321,24 @@ def _fold_splits(results: list[AppResult]) -> tuple[list[AppResult], list[ScanEr
         apps.append(_merge(bases[0], [m for m in members if m is not bases[0]]))
     apps.sort(key=lambda r: ((r.app.name or r.app.id).casefold(), r.app.id))
     return apps, errors
+
+
+def _fold_listed(apps: list[AppResult]) -> list[AppResult]:
+    """An app both named in a list and read from its package is one app: the one we read."""
+    read = {(r.app.platform, r.app.id): i for i, r in enumerate(apps) if not _named_only(r)}
+    listed_sources: dict[int, list[str]] = {}
+    kept = []
+    for result in apps:
+        index = read.get((result.app.platform, result.app.id))
+        if index is not None and _named_only(result):
+            listed_sources.setdefault(index, []).extend(result.app.sources)
+        else:
+            kept.append(result)
+    for index, sources in listed_sources.items():
+        target = apps[index]
+        merged = tuple(dict.fromkeys((*target.app.sources, *sources)))
+        kept[kept.index(target)] = replace(target, app=replace(target.app, sources=merged))
+    return kept
 
 
 def _merge(base: AppResult, others: list[AppResult]) -> AppResult:

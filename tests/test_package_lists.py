@@ -69,3 +69,14 @@ def test_empty_or_oversized_lists_are_refused(tmp_path: Path, knowledge: Knowled
         handle.truncate(17 * 1024 * 1024)
     report = scan([str(empty), str(huge)], knowledge)
     assert sorted(e.code for e in report.errors) == ["limit", "malformed"]
+
+
+def test_a_listed_app_whose_package_is_also_given_is_shown_once(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    write(tmp_path / "in" / "speed.apk", build_apk("org.speed.test", classes=[AMAZON]))
+    write(tmp_path / "in" / "packages.txt", b"package:org.speed.test\npackage:org.other\n")
+    report = scan([str(tmp_path / "in")], knowledge)
+    assert sorted(r.app.id for r in report.apps) == ["org.other", "org.speed.test"]
+    speed = next(r for r in report.apps if r.app.id == "org.speed.test")
+    assert speed.hits and len(speed.app.sources) == 2
