@@ -144,3 +144,24 @@ def test_crc_is_verified() -> None:
 def test_zipfile_module_agrees_on_what_we_build() -> None:
     data = zip_bytes({"x": b"1"})
     assert zipfile.is_zipfile(__import__("io").BytesIO(data))
+
+
+def test_a_nested_archive_in_memory_is_not_copied() -> None:
+    import io
+    import tracemalloc
+    import zipfile as zf
+
+    buffer = io.BytesIO()
+    with zf.ZipFile(buffer, "w", zf.ZIP_STORED) as archive:
+        archive.writestr("big.bin", bytes(20 * 1024 * 1024))
+        archive.writestr("small.txt", b"hello")
+    data = bytearray(buffer.getvalue())
+    tracemalloc.start()
+    try:
+        with SafeZip(data) as nested:
+            small = next(m for m in nested.members() if m.name == "small.txt")
+            assert bytes(nested.read(small)) == b"hello"
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024  # io.BytesIO would have copied all 20 MB

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from checker.errors import EncryptedArchive, FormatError, LimitExceeded, NotAZip, Truncated
 
@@ -42,6 +42,43 @@ class Budget:
         self.remaining -= size
 
 
+class _MemoryFile(io.RawIOBase):
+    """A seekable read-only file over a buffer without copying it (io.BytesIO copies a bytearray,
+    which doubled the memory of every nested archive)."""
+
+    def __init__(self, buffer: bytes | bytearray) -> None:
+        super().__init__()
+        self._view = memoryview(buffer).cast("B")
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        start = self._position
+        count = max(0, min(len(target), len(self._view) - start))
+        target[:count] = self._view[start : start + count]
+        self._position = start + count
+        return count
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._view)}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._position = base + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self._view.release()
+        super().close()
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     name: str
@@ -56,7 +93,9 @@ class SafeZip:
     def __init__(self, source: Path | bytes | bytearray, *, budget: Budget | None = None) -> None:
         self.budget = budget if budget is not None else Budget()
         self._file: BinaryIO = (
-            io.BytesIO(source) if isinstance(source, bytes | bytearray) else source.open("rb")
+            cast(BinaryIO, _MemoryFile(source))
+            if isinstance(source, bytes | bytearray)
+            else source.open("rb")
         )
         try:
             self._zip = zipfile.ZipFile(self._file)
