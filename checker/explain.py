@@ -142,7 +142,6 @@ def _evidence_strength(kind: EvidenceKind) -> int:
         EvidenceKind.CODE: 1,
         EvidenceKind.DECLARED: 2,
         EvidenceKind.OBSERVED: 3,
-        EvidenceKind.REPORTED: 4,
     }[kind]
 
 

@@ -19,7 +19,6 @@ class EvidenceKind(StrEnum):
     CODE = "code"  # its code is inside the app: it *could* collect
     DECLARED = "declared"  # a manifest or config file says it is used
     OBSERVED = "observed"  # the app contacted the tracker's domain
-    REPORTED = "reported"  # the platform itself says the app shared activity
 
 
 class Severity(IntEnum):

@@ -55,7 +55,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "part_of": ("part of {parent}", "groupe {parent}"),
     "matched_by": ("found through {evidence}", "repéré grâce à {evidence}"),
-    "could_collect": ("can collect: {what}", "peut collecter : {what}"),
     "permissions_requested": (
         "Permissions requested ({count})",
         "Autorisations demandées ({count})",

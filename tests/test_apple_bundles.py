@@ -224,3 +224,22 @@ def test_a_named_pipe_inside_an_app_folder_is_skipped(tmp_path: Path, knowledge:
     os.mkfifo(app / "Trap")  # reading it would wait forever
     report = scan([str(app)], knowledge)
     assert [r.app.id for r in report.apps] == ["com.example.game"] and not report.errors
+
+
+def test_a_mac_app_launched_by_a_script_still_reads_its_frameworks(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    mac = tmp_path / "Tool.app"
+    files = {
+        "Contents/Info.plist": info_plist("com.example.tool", "Tool", "Tool"),
+        "Contents/MacOS/Tool": b"#!/bin/sh\nexec java -jar tool.jar\n",
+        "Contents/Frameworks/FirebaseRemoteConfig.framework/FirebaseRemoteConfig": build_macho(
+            ["FIRRemoteConfig"]
+        ),
+    }
+    for name, data in files.items():
+        write(mac / name, data)
+    report = scan([str(mac)], knowledge)
+    assert report.errors == ()
+    (result,) = report.apps
+    assert result.app.platform is Platform.MACOS

@@ -136,11 +136,6 @@ class StringPool:
     def __len__(self) -> int:
         return self._count
 
-    @property
-    def is_utf8(self) -> bool:
-        """Whether the pool stores UTF-8 (else UTF-16LE)."""
-        return self._utf8
-
     def get(self, index: int) -> str | None:
         """Return string ``index``, or ``None`` when absent or unreadable."""
         if index < 0 or index >= self._count:

@@ -208,8 +208,11 @@ def _executables(
     for candidate in candidates:
         if candidate not in known:
             continue
+        data = files.read(candidate, MAX_BINARY_BYTES)
+        if not macho.is_macho(data):
+            continue  # a launcher script (some Mac apps) holds no classes to look at
         try:
-            binary = macho.read_macho(files.read(candidate, MAX_BINARY_BYTES))
+            binary = macho.read_macho(data)
         except CheckerError:
             if candidate == main:
                 raise
