@@ -20,13 +20,13 @@ from pathlib import Path
 
 from checker import paths
 from checker.errors import CheckerError
+from checker.text import PACKAGE_ID, pm_list_fields
 
 log = logging.getLogger(__name__)
 
 ADB_ENV = "EXPOSURE_CHECKER_ADB"
 TIMEOUT = 30.0  # one adb command
 PULL_TIMEOUT = 600.0  # one APK, over a slow cable
-_PACKAGE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
 _SHA256 = re.compile(r"^[0-9a-f]{64}\b")
 
 
@@ -199,18 +199,12 @@ def _parse_pm_list(text: str) -> list[InstalledPackage]:
     """Lines of 'package:[path=]name [installer=x] [uid:n]'; paths may hold '='."""
     found: dict[str, InstalledPackage] = {}
     for line in text.splitlines():
-        if not line.startswith("package:"):
+        parsed = pm_list_fields(line)
+        if parsed is None or not PACKAGE_ID.fullmatch(parsed[0]):
             continue
-        fields = line[len("package:") :].split()
-        if not fields:
-            continue
-        name = fields[0].rsplit("=", 1)[-1]
-        if not _PACKAGE.fullmatch(name):
-            continue
-        installer = next(
-            (f.split("=", 1)[1] for f in fields[1:] if f.startswith("installer=")), None
-        )
-        uid_text = next((f.split(":", 1)[1] for f in fields[1:] if f.startswith("uid:")), None)
+        name, fields = parsed
+        installer = next((f.split("=", 1)[1] for f in fields if f.startswith("installer=")), None)
+        uid_text = next((f.split(":", 1)[1] for f in fields if f.startswith("uid:")), None)
         uid = int(uid_text) if uid_text and uid_text.isdigit() else None
         found[name] = InstalledPackage(
             name, None if installer in (None, "null") else installer, uid, False

@@ -13,13 +13,12 @@ from typing import TextIO
 
 from checker import __version__, cli_device, cli_history, cli_kb, cli_letter, cli_output
 from checker.errors import Cancelled, KnowledgeError
+from checker.exit_codes import EXIT_SOME_FAILED, EXIT_USAGE
 from checker.knowledge.base import Knowledge
 from checker.lookup import FEATURE_APP_LOOKUP, ExodusReport, lookup
 from checker.scan import OnlineLookup, scan
 from checker.store import Store
 from checker.wording import error_message, say
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,10 +9,9 @@ from checker import cli_output
 from checker.adb import Adb, Device
 from checker.device_scan import scan_device
 from checker.errors import Cancelled, CheckerError
+from checker.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from checker.knowledge.base import Knowledge
 from checker.wording import error_message, say
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

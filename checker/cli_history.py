@@ -6,12 +6,11 @@ import argparse
 import json
 from typing import TextIO
 
+from checker.exit_codes import EXIT_FAILED, EXIT_OK
 from checker.history import diff
 from checker.phrases import shown_path
 from checker.store import Store
 from checker.wording import say
-
-EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -11,13 +11,12 @@ from typing import TextIO
 
 from checker import cli_output, net, secrets
 from checker.errors import CheckerError, LimitExceeded, Unreadable
+from checker.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from checker.knowledge import overlay
 from checker.knowledge.base import Knowledge
 from checker.report_text import kb_stats_text
 from checker.store import Store
 from checker.wording import error_message, say
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

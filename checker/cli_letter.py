@@ -6,12 +6,11 @@ import argparse
 from typing import TextIO
 
 from checker.errors import CheckerError
+from checker.exit_codes import EXIT_FAILED, EXIT_OK
 from checker.knowledge.base import Knowledge
 from checker.letters import LAWS, REQUESTS, compose, find_company
 from checker.store import Store
 from checker.wording import error_message, say
-
-EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from checker.exit_codes import EXIT_OK, EXIT_SOME_FAILED
 from checker.history import KnownApp, known_apps
 from checker.knowledge.base import Knowledge
 from checker.models import Report
@@ -19,7 +20,6 @@ from checker.store import Consent, Store
 from checker.wording import error_message, say
 
 FORMATS = ("text", "json", "html", "csv")
-EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
 
 def progress_printer(lang: str, err: TextIO) -> ProgressCallback:

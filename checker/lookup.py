@@ -8,19 +8,17 @@ code evidence naming that report, never as something we observed.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from checker import net, secrets
 from checker.errors import CheckerError, FormatError
 from checker.store import Store
-from checker.text import clean_optional
+from checker.text import PACKAGE_ID, clean_optional
 
 FEATURE_APP_LOOKUP = "app_lookup"
 SEARCH_URL = "https://reports.exodus-privacy.eu.org/api/search/{package}/details"
 CACHE_SECONDS = 7 * 24 * 3600
-_PACKAGE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
 
 
 class TokenNeeded(CheckerError):
@@ -37,7 +35,7 @@ class ExodusReport:
 
 def lookup(package: str, store: Store, *, url_template: str | None = None) -> ExodusReport | None:
     """The newest εxodus report for ``package`` (None when εxodus has none)."""
-    if not _PACKAGE.fullmatch(package):
+    if not PACKAGE_ID.fullmatch(package):
         raise FormatError(f"not a package name: {package[:60]!r}")
     key = f"exodus:{package}"
     body = store.cached(key, CACHE_SECONDS)

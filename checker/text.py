@@ -26,3 +26,21 @@ def clean_optional(value: str | None, max_length: int = MAX_NAME_LENGTH) -> str 
     if value is None:
         return None
     return clean(value, max_length) or None
+
+
+PACKAGE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
+"""An Android application id (``com.example.app``); also how εxodus names apps."""
+
+
+def pm_list_fields(line: str) -> tuple[str, list[str]] | None:
+    """A ``pm list packages`` line: its package name and the fields after it.
+
+    ``package:com.a``, or with ``-f`` ``package:/data/app/~~x==/com.a-1/base.apk=com.a`` (the
+    path may itself hold '='), then ``installer=…`` and ``uid:…`` with ``-i -U``.
+    """
+    if not line.startswith("package:"):
+        return None
+    fields = line[len("package:") :].split()
+    if not fields:
+        return None
+    return fields[0].rsplit("=", 1)[-1], fields[1:]

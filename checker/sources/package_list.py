@@ -11,18 +11,16 @@ the path may itself contain '=', so the package is what follows the *last*
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from checker.errors import FormatError, LimitExceeded, Unreadable
 from checker.models import AppEvidence, Platform
 from checker.sources.base import Probe, ReadContext
-from checker.text import clean
+from checker.text import PACKAGE_ID, clean, pm_list_fields
 
 MAX_LIST_BYTES = 16 * 1024 * 1024
 MAX_PACKAGES = 50_000
-_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
 _SUFFIXES = {".txt", ".list", ".lst", ".json"}
 
 
@@ -47,7 +45,7 @@ class PackageListSource:
             ),
             "",
         )
-        return first.startswith("package:") or bool(_ID.fullmatch(first))
+        return first.startswith("package:") or bool(PACKAGE_ID.fullmatch(first))
 
     def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
         try:
@@ -87,9 +85,9 @@ def _text_list(
         platform = Platform.UNKNOWN
         if line.startswith("package:"):
             platform = Platform.ANDROID
-            first = line[len("package:") :].split()[0] if line[len("package:") :].split() else ""
-            line = first.rsplit("=", 1)[-1]  # after '-f' the path comes first, and may hold '='
-        if _ID.fullmatch(line):
+            parsed = pm_list_fields(line)
+            line = parsed[0] if parsed else ""
+        if PACKAGE_ID.fullmatch(line):
             entries[line] = (platform, None)
         else:
             skipped += 1
@@ -111,7 +109,7 @@ def _androidqf(data: bytes) -> dict[str, tuple[Platform, str | None]]:
         if not isinstance(item, dict):
             continue
         name = item.get("name") or item.get("package_name")
-        if isinstance(name, str) and _ID.fullmatch(name):
+        if isinstance(name, str) and PACKAGE_ID.fullmatch(name):
             label = item.get("label")
             entries[name] = (Platform.ANDROID, label if isinstance(label, str) else None)
     return entries
