@@ -64,6 +64,7 @@ class HistoryPage(QWidget):
         self.delete.setText(self.tr("Delete selected"))
         self.delete_all.setText(self.tr("Delete all"))
         self.back.setText(self.tr("Back"))
+        self.view.setAccessibleName(self.tr("Earlier scans, newest first"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.guide_action.setText(self.tr("&User guide"))
         self.about_action.setText(self.tr("&About"))
         self.dismiss.setText(self.tr("Dismiss"))
+        self.errors.setAccessibleName(self.tr("Files that could not be read, and why"))
         for lang, action in self.language_actions.items():
             action.setChecked(lang == i18n.current())
         if self.report is not None:

@@ -106,6 +106,9 @@ class ResultsPage(QWidget):
         self.tabs.setTabText(1, self.tr("Companies"))
         self.tabs.setTabText(2, self.tr("Data"))
         self.detail.setAccessibleName(self.tr("Details of the selected app"))
+        self.apps_view.setAccessibleName(self.tr("Apps checked, most exposed first"))
+        self.companies_view.setAccessibleName(self.tr("Companies that can receive your data"))
+        self.data_view.setAccessibleName(self.tr("Kinds of data and how many groups can get them"))
         self.letter.setText(self.tr("Write a data request to one of its companies…"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -233,3 +233,25 @@ def test_data_tab_keeps_the_reports_order(window: MainWindow) -> None:
     model = window.results.data_view.model()
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert shown == phrases.data_reach(window.report, window.knowledge, "en")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_control_has_a_name_a_screen_reader_can_say(window: MainWindow, lang: str) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit
+
+    i18n.install(lang)
+    try:
+        window.show_demo()
+        window.show_history()
+        unnamed = [
+            f"{type(w).__name__} {w.objectName()}"
+            for kind in (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit)
+            for w in window.findChildren(kind)
+            if not w.accessibleName()
+            and not (isinstance(w, QAbstractButton) and w.text().replace("&", "").strip())
+            and not isinstance(w.parent(), QAbstractItemView | QLineEdit)  # Qt's own parts
+            and not w.objectName().startswith("qt_")
+        ]
+        assert unnamed == []
+    finally:
+        i18n.install("en")
