@@ -234,17 +234,19 @@ def short_permission(name: str) -> str:
     return name
 
 
-def data_reach(report: Report, knowledge: Knowledge, lang: str) -> list[str]:
+def data_reach_rows(report: Report, knowledge: Knowledge, lang: str) -> list[tuple[str, int, str]]:
+    """Per kind of data, widest reach first: its name, how many groups, and the line to say."""
     per_app = {r.app.id: r.explanations for r in report.apps}
-    return [
-        say(
-            "data_reach",
-            lang,
-            data=data_type_name(code, knowledge, lang),
-            groups=count("groups", len(groups), lang),
-        )
-        for code, groups in rollup_by_data_type(per_app).items()
-    ]
+    rows = []
+    for code, groups in rollup_by_data_type(per_app).items():
+        name = data_type_name(code, knowledge, lang)
+        line = say("data_reach", lang, data=name, groups=count("groups", len(groups), lang))
+        rows.append((name, len(groups), line))
+    return rows
+
+
+def data_reach(report: Report, knowledge: Knowledge, lang: str) -> list[str]:
+    return [line for _, _, line in data_reach_rows(report, knowledge, lang)]
 
 
 def action_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:

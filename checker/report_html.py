@@ -119,7 +119,7 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
             for label in phrases.categories(hit, knowledge, lang)
         )
         evidence = "".join(
-            f'<br><span class="muted small">{e(say(f"evidence.{kind}", lang))}: <code>{e(details)}</code></span>'
+            f'<br><span class="muted small">{e(say(f"evidence.{kind}", lang))}{" :" if lang == "fr" else ":"} <code>{e(details)}</code></span>'
             for kind, details in phrases.evidence_by_kind(hit)
         )
         out.append(

@@ -342,16 +342,11 @@ class MainWindow(QMainWindow):
         self.results.companies_model.reset(
             [self.tr("Who can receive your data"), self.tr("Most sensitive")], groups
         )
-        self.results.data_model.reset(
-            [self.tr("Your data, and how many groups it can reach")],
-            [[line] for line in phrases.data_reach(report, self.knowledge, lang)],
-        )
+        self.results.data_chart.set_rows(phrases.data_reach_rows(report, self.knowledge, lang))
         self._show_errors(report)
         self.pages.setCurrentWidget(self.results)
-        for listing in (self.results.companies_view, self.results.data_view):
-            listing.sortByColumn(
-                -1, Qt.SortOrder.AscendingOrder
-            )  # the report's own order: widest reach first
+        # the report's own order: widest reach first
+        self.results.companies_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         view = self.results.apps_view
         view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most exposed first
         if report.apps:

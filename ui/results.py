@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models import KEY_ROLE, SORT_ROLE, RowsModel
+from ui.reach_chart import ReachChart
 
 
 def _table(model: QSortFilterProxyModel) -> QTableView:
@@ -53,19 +55,25 @@ class ResultsPage(QWidget):
         self.summary.setObjectName("summary")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.apps_model, self.companies_model, self.data_model = (
-            RowsModel(),
-            RowsModel(),
-            RowsModel(),
-        )
+        self.apps_model, self.companies_model = RowsModel(), RowsModel()
         self.apps_proxy = _proxy(self.apps_model)
         self.apps_view = _table(self.apps_proxy)
         self.companies_view = _table(_proxy(self.companies_model))
-        self.data_view = _table(_proxy(self.data_model))
+        self.data_chart = ReachChart()
+        self.data_heading = QLabel()
+        self.data_heading.setWordWrap(True)
+        data_page = QWidget()
+        data_layout = QVBoxLayout(data_page)
+        data_layout.addWidget(self.data_heading)
+        data_layout.addWidget(self.data_chart)
+        data_layout.addStretch(1)
+        self.data_scroll = QScrollArea()
+        self.data_scroll.setWidgetResizable(True)
+        self.data_scroll.setWidget(data_page)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.apps_view, "")
         self.tabs.addTab(self.companies_view, "")
-        self.tabs.addTab(self.data_view, "")
+        self.tabs.addTab(self.data_scroll, "")
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.detail.setOpenLinks(False)
@@ -108,7 +116,8 @@ class ResultsPage(QWidget):
         self.detail.setAccessibleName(self.tr("Details of the selected app"))
         self.apps_view.setAccessibleName(self.tr("Apps checked, most exposed first"))
         self.companies_view.setAccessibleName(self.tr("Companies that can receive your data"))
-        self.data_view.setAccessibleName(self.tr("Kinds of data and how many groups can get them"))
+        self.data_chart.setAccessibleName(self.tr("Kinds of data and how many groups can get them"))
+        self.data_heading.setText(self.tr("How many company groups can get each kind of your data"))
         self.letter.setText(self.tr("Write a data request to one of its companies…"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -230,9 +230,12 @@ def test_data_tab_keeps_the_reports_order(window: MainWindow) -> None:
     from checker import phrases
 
     window.show_demo()
-    model = window.results.data_view.model()
-    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert shown == phrases.data_reach(window.report, window.knowledge, "en")  # type: ignore[arg-type]
+    rows = window.results.data_chart.rows
+    assert [line for _, _, line in rows] == phrases.data_reach(
+        window.report, window.knowledge, "en"
+    )  # type: ignore[arg-type]
+    assert [groups for _, groups, _ in rows] == sorted((g for _, g, _ in rows), reverse=True)
+    assert window.results.data_chart.accessibleDescription().count("\n") == len(rows) - 1
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

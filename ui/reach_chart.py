@@ -1,0 +1,61 @@
+"""A bar chart of how many company groups can get each kind of your data (the Data tab)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+ROW_HEIGHT = 26
+LABEL_SHARE = 0.42  # of the width, for the names of the kinds of data
+
+
+class ReachChart(QWidget):
+    """One bar per kind of data, longest first; the text lines are also its accessible description."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, int, str]] = []  # (kind of data, groups, spoken line)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows: list[tuple[str, int, str]]) -> None:
+        self.rows = rows
+        self.setAccessibleDescription("\n".join(line for _, _, line in rows))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, max(1, len(self.rows)) * ROW_HEIGHT + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.rows:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        label_width = self.width() * LABEL_SHARE
+        bar_room = max(1.0, self.width() - label_width - 48)
+        most = max(groups for _, groups, _ in self.rows) or 1
+        for row, (name, groups, _) in enumerate(self.rows):
+            top = 4 + row * ROW_HEIGHT
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            label = QRectF(4, top, label_width - 12, ROW_HEIGHT)
+            elided = painter.fontMetrics().elidedText(
+                name, Qt.TextElideMode.ElideRight, int(label.width())
+            )
+            painter.drawText(
+                label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided
+            )
+            bar = QRectF(label_width, top + 5, bar_room * groups / most, ROW_HEIGHT - 10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(bar, 3, 3)
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            number = QRectF(bar.right() + 6, top, 42, ROW_HEIGHT)
+            painter.drawText(
+                number, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(groups)
+            )
+        painter.end()
