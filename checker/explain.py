@@ -93,9 +93,7 @@ def _explain_hit(
     tracker = hit.tracker
     chain = knowledge.company_chain(tracker.company_id)
     parent_id = chain[-1].id if len(chain) > 1 else None
-    evidence = max(
-        (e.kind for e in hit.evidence), key=_evidence_strength, default=EvidenceKind.CODE
-    )
+    evidence = max((e.kind for e in hit.evidence), key=evidence_strength, default=EvidenceKind.CODE)
     exposures: dict[str, Exposure] = {}
     blocked: list[str] = []
 
@@ -137,7 +135,8 @@ def _explain_hit(
     )
 
 
-def _evidence_strength(kind: EvidenceKind) -> int:
+def evidence_strength(kind: EvidenceKind) -> int:
+    """Code inside < declared < observed: how directly we know."""
     return {
         EvidenceKind.CODE: 1,
         EvidenceKind.DECLARED: 2,

@@ -25,9 +25,9 @@ from checker.adb import Adb
 from checker.demo import demo_report
 from checker.device_scan import scan_device
 from checker.errors import Cancelled, CheckerError
-from checker.explain import score
+from checker.explain import evidence_strength, score
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Report
+from checker.models import AppResult, Platform, Report
 from checker.report import all_exposures, app_score, to_dict
 from checker.report_html import app_section_html
 from checker.scan import Progress, scan
@@ -38,7 +38,7 @@ from ui.export import export_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
 from ui.letter_dialog import LetterDialog
-from ui.models import KEY_ROLE
+from ui.models import KEY_ROLE, Ranked
 from ui.results import ResultsPage
 from ui.settings_dialog import SettingsDialog
 from ui.welcome import WelcomePage
@@ -46,6 +46,9 @@ from ui.worker import ScanWorker
 from ui.working import WorkingPage
 
 Job = Callable[[Callable[[Progress], None], CancelToken], Report]
+
+
+SCORE_COLUMN = 6  # in the Apps table
 
 
 class MainWindow(QMainWindow):
@@ -322,16 +325,22 @@ class MainWindow(QMainWindow):
         self.results.summary.setText(summary)
         headers = [
             self.tr("App"),
+            self.tr("Platform"),
             self.tr("Trackers"),
             self.tr("Companies"),
+            self.tr("Highest risk"),
+            self.tr("Evidence"),
             self.tr("Score"),
             self.tr("Package"),
         ]
         rows = [
             [
                 r.app.name or r.app.id,
+                self._platform_name(r.app.platform),
                 len(r.hits),
                 len({h.tracker.company_id for h in r.hits}),
+                self._highest_risk(r, lang),
+                self._strongest_evidence(r, lang),
                 app_score(r),
                 r.app.id,
             ]
@@ -348,12 +357,31 @@ class MainWindow(QMainWindow):
         # the report's own order: widest reach first
         self.results.companies_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         view = self.results.apps_view
-        view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most exposed first
+        view.sortByColumn(SCORE_COLUMN, Qt.SortOrder.DescendingOrder)  # most exposed first
         if report.apps:
             view.setCurrentIndex(self.results.apps_proxy.index(0, 0))
             key = self.results.apps_proxy.data(view.currentIndex(), KEY_ROLE)
             if isinstance(key, str):
                 self._show_app(key)
+
+    def _platform_name(self, platform: Platform) -> str:
+        names = {Platform.ANDROID: "Android", Platform.IOS: "iOS", Platform.MACOS: "macOS"}
+        return names.get(platform, self.tr("Unknown"))
+
+    def _highest_risk(self, result: AppResult, lang: str) -> Ranked:
+        worst = max((e.severity for h in result.explanations for e in h.exposures), default=None)
+        if worst is None:
+            return Ranked("—", 0)
+        return Ranked(self.knowledge.label("severity", worst.name.lower(), lang), int(worst))
+
+    def _strongest_evidence(self, result: AppResult, lang: str) -> Ranked:
+        kinds = {e.kind for h in result.hits for e in h.evidence}
+        if not kinds:
+            return Ranked("—", 0)
+        strongest = max(kinds, key=evidence_strength)
+        return Ranked(
+            self.knowledge.label("evidence", strongest.value, lang), evidence_strength(strongest)
+        )
 
     def _show_app(self, app_id: str) -> None:
         if self.report is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +12,17 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A cell shown as words but sorted by rank (e.g. 'High' above 'Medium')."""
+
+    text: str
+    rank: int
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class RowsModel(QAbstractTableModel):
@@ -47,6 +59,8 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return str(value)
         if role == SORT_ROLE:
+            if isinstance(value, Ranked):
+                return value.rank
             return value if isinstance(value, int | float) else str(value).casefold()
         if role == KEY_ROLE and index.row() < len(self._keys):
             return self._keys[index.row()]

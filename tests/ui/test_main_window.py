@@ -258,3 +258,21 @@ def test_every_control_has_a_name_a_screen_reader_can_say(window: MainWindow, la
         assert unnamed == []
     finally:
         i18n.install("en")
+
+
+def test_apps_table_shows_platform_risk_and_evidence(window: MainWindow) -> None:
+    from ui.models import SORT_ROLE
+
+    window.show_demo()
+    model = window.results.apps_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:6] == ["App", "Platform", "Trackers", "Companies", "Highest risk", "Evidence"]
+    risks = {model.index(r, 4).data() for r in range(model.rowCount())}
+    assert risks <= {"Low", "Medium", "High", "Critical", "—"} and risks & {"High", "Critical"}
+    ranks = [model.index(r, 4).data(SORT_ROLE) for r in range(model.rowCount())]
+    assert all(isinstance(rank, int) for rank in ranks)  # sorted by severity, not alphabetically
+    assert {model.index(r, 1).data() for r in range(model.rowCount())} <= {
+        "Android",
+        "iOS",
+        "macOS",
+    }
