@@ -48,7 +48,7 @@ from ui.working import WorkingPage
 Job = Callable[[Callable[[Progress], None], CancelToken], Report]
 
 
-SCORE_COLUMN = 6  # in the Apps table
+SCORE_COLUMN = 1  # in the Apps table
 
 
 class MainWindow(QMainWindow):
@@ -325,28 +325,29 @@ class MainWindow(QMainWindow):
         self.results.summary.setText(summary)
         headers = [
             self.tr("App"),
-            self.tr("Platform"),
+            self.tr("Score"),
+            self.tr("Highest risk"),
             self.tr("Trackers"),
             self.tr("Companies"),
-            self.tr("Highest risk"),
             self.tr("Evidence"),
-            self.tr("Score"),
+            self.tr("Platform"),
             self.tr("Package"),
         ]
         rows = [
             [
                 r.app.name or r.app.id,
-                self._platform_name(r.app.platform),
+                app_score(r),
+                self._highest_risk(r, lang),
                 len(r.hits),
                 len({h.tracker.company_id for h in r.hits}),
-                self._highest_risk(r, lang),
                 self._strongest_evidence(r, lang),
-                app_score(r),
+                self._platform_name(r.app.platform),
                 r.app.id,
             ]
             for r in report.apps
         ]
         self.results.apps_model.reset(headers, rows, [r.app.id for r in report.apps])
+        self.results.apps_view.resizeColumnsToContents()
         groups = phrases.group_lines(report, self.knowledge, lang)
         self.results.companies_model.reset(
             [self.tr("Who can receive your data"), self.tr("Most sensitive")], groups

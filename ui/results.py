@@ -31,6 +31,7 @@ def _table(model: QSortFilterProxyModel) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
     return view
 
 

@@ -266,12 +266,20 @@ def test_apps_table_shows_platform_risk_and_evidence(window: MainWindow) -> None
     window.show_demo()
     model = window.results.apps_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:6] == ["App", "Platform", "Trackers", "Companies", "Highest risk", "Evidence"]
-    risks = {model.index(r, 4).data() for r in range(model.rowCount())}
+    assert headers[:7] == [
+        "App",
+        "Score",
+        "Highest risk",
+        "Trackers",
+        "Companies",
+        "Evidence",
+        "Platform",
+    ]
+    risks = {model.index(r, 2).data() for r in range(model.rowCount())}
     assert risks <= {"Low", "Medium", "High", "Critical", "—"} and risks & {"High", "Critical"}
-    ranks = [model.index(r, 4).data(SORT_ROLE) for r in range(model.rowCount())]
+    ranks = [model.index(r, 2).data(SORT_ROLE) for r in range(model.rowCount())]
     assert all(isinstance(rank, int) for rank in ranks)  # sorted by severity, not alphabetically
-    assert {model.index(r, 1).data() for r in range(model.rowCount())} <= {
+    assert {model.index(r, 6).data() for r in range(model.rowCount())} <= {
         "Android",
         "iOS",
         "macOS",
