@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,6 +21,7 @@ from checker.scan import scan
 from checker.store import Consent, Store
 from tests.builders.apk import build_apk, write
 from tests.builders.cli import run
+from tests.builders.local_server import QuietHandler, serving
 from tests.conftest import EXODUS_LIST
 
 
@@ -127,10 +126,10 @@ def test_an_absurdly_large_list_is_refused_before_reading(tmp_path: Path) -> Non
 # ---------------------------------------------------------------- online update
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     payloads: ClassVar[dict[str, bytes]] = {}
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
         path = self.path
         if path == "/500":
             self.send_error(500, "Internal Server Error")
@@ -157,14 +156,7 @@ class _Handler(BaseHTTPRequestHandler):
         if body is None:
             self.send_error(404)
             return
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_: object) -> None:
-        pass
+        self.reply(body)
 
 
 @pytest.fixture
@@ -176,12 +168,8 @@ def server() -> Iterator[str]:
     }
     if EXODUS_LIST.exists():
         _Handler.payloads["/real"] = EXODUS_LIST.read_bytes()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 def test_update_needs_consent_and_touches_no_network_without_it(

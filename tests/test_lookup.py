@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,6 +13,7 @@ import pytest
 from checker import lookup
 from tests.builders.apk import write
 from tests.builders.cli import run
+from tests.builders.local_server import QuietHandler, serving
 
 REPORTS = [
     {"app_name": "Speed Test", "handle": "org.speed.test", "report": 41, "trackers": [312, 9],
@@ -24,39 +23,26 @@ REPORTS = [
 ]  # fmt: skip
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     asked: ClassVar[list[str]] = []
     fail = False
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
         self.asked.append(self.path)
         if self.fail:
             self.send_error(500)
             return
         body = json.dumps(REPORTS if "org.speed.test" in self.path else []).encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_: object) -> None:
-        pass
+        self.reply(body)
 
 
 @pytest.fixture
 def exodus(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[_Handler]]:
     _Handler.asked = []
     _Handler.fail = False
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setattr(
-        lookup,
-        "SEARCH_URL",
-        f"http://127.0.0.1:{server.server_address[1]}/api/search/{{package}}/details",
-    )
-    yield _Handler
-    server.shutdown()
-    server.server_close()
+    with serving(_Handler) as url:
+        monkeypatch.setattr(lookup, "SEARCH_URL", f"{url}/api/search/{{package}}/details")
+        yield _Handler
 
 
 def listing(tmp_path: Path) -> str:
