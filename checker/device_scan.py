@@ -8,12 +8,12 @@ from pathlib import Path
 
 from checker.adb import Adb, DeviceGone, pull_cache
 from checker.detect import detect
-from checker.errors import Cancelled, CheckerError
+from checker.errors import Cancelled
 from checker.formats.safezip import SafeZip
 from checker.history import KnownApp
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report, ScanError
-from checker.scan import Progress, ProgressCallback, finish_report
+from checker.scan import READ_FAILURES, Progress, ProgressCallback, finish_report, scan_error
 from checker.sources.android_package import assemble_app, read_package
 from checker.sources.base import CancelToken, ReadContext
 from checker.text import clean
@@ -70,10 +70,8 @@ def scan_device(
                 break
             except Cancelled:
                 raise
-            except CheckerError as exc:
-                errors.append(ScanError(label, exc.code, clean(exc.detail, 300)))
-            except (OSError, MemoryError, RecursionError) as exc:
-                errors.append(ScanError(label, "unreadable", type(exc).__name__))
+            except READ_FAILURES as exc:
+                errors.append(scan_error(label, exc))
         else:
             complete = True
         if progress is not None:

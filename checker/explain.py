@@ -36,10 +36,8 @@ from checker.models import (
 
 BASELINE = ("ip_address", "device_id", "advertising_id", "app_usage")
 AD_ID_PERMISSION = "com.google.android.gms.permission.AD_ID"
-AD_ID_REQUIRED_FROM_SDK = 33
-IOS_TRACKING_KEY = (
-    "NSUserTrackingUsageDescription"  # Android 13: apps targeting it get zeros without AD_ID
-)
+AD_ID_REQUIRED_FROM_SDK = 33  # Android 13: apps targeting it get zeros without AD_ID
+IOS_TRACKING_KEY = "NSUserTrackingUsageDescription"  # App Tracking Transparency (iOS 14.5+)
 POINTS = {Severity.LOW: 1, Severity.MEDIUM: 3, Severity.HIGH: 6, Severity.CRITICAL: 10}
 
 

@@ -192,6 +192,12 @@ class AppResult:
     class_count: int
     explanations: tuple[HitExplanation, ...] = ()
 
+    def listed_only(self) -> bool:
+        """An app a list merely names: no code, observation or bundle contents of it was read."""
+        app = self.app
+        return not (self.class_count or self.hits or app.contacted_domains or app.data_accesses
+                    or app.frameworks or app.permissions or app.plist_keys)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class ScanError:
@@ -215,4 +221,4 @@ class Report:
     errors: tuple[ScanError, ...]
     companies: dict[str, Company] = field(default_factory=dict, repr=False)
     warnings: tuple[ScanError, ...] = ()  # inputs read only in part
-    sent_online: int = 0  # package names sent to εxodus for a look-up (opt-in)
+    looked_up_online: int = 0  # package names looked up in εxodus's reports (opt-in; may be cached)

@@ -59,16 +59,9 @@ def trackers_found(result: AppResult, lang: str) -> str:
 
 def footer(report: Report, lang: str) -> str:
     """The closing line: offline, or exactly what the opt-in look-up sent."""
-    if report.sent_online:
-        return count("footer_online", report.sent_online, lang)
+    if report.looked_up_online:
+        return count("footer_online", report.looked_up_online, lang)
     return say("footer", lang)
-
-
-def listed_only(result: AppResult) -> bool:
-    """An app a package list merely names: nothing of it was read."""
-    app = result.app
-    return not (result.class_count or result.hits or app.contacted_domains or app.data_accesses
-                or app.frameworks or app.permissions or app.plist_keys)  # fmt: skip
 
 
 def owner_heading(hit: TrackerHit, knowledge: Knowledge, lang: str) -> str:
@@ -348,5 +341,5 @@ def id_and_version(result: AppResult, lang: str) -> str:
 def shows_permissions(result: AppResult) -> bool:
     """Say 'no permission requested' only where we read the app's manifest."""
     return bool(result.app.permissions) or (
-        result.app.platform is Platform.ANDROID and not listed_only(result)
+        result.app.platform is Platform.ANDROID and not result.listed_only()
     )

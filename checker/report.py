@@ -85,7 +85,7 @@ def to_dict(report: Report, knowledge: Knowledge, lang: str = "en") -> dict[str,
     return {
         "schema": JSON_SCHEMA_VERSION,
         "generated_at": report.generated_at,
-        "package_names_looked_up_online": report.sent_online,
+        "package_names_looked_up_online": report.looked_up_online,
         "knowledge_base": {
             "version": report.knowledge.version,
             "trackers": report.knowledge.trackers,

@@ -100,7 +100,7 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         out += [f"<li>{e(line)}</li>" for line in observed]
         out.append("</ul>")
     if not result.hits:
-        key = "listed_only" if phrases.listed_only(result) else "trackers_none"
+        key = "listed_only" if result.listed_only() else "trackers_none"
         out.append(
             f'<p class="{"muted" if key == "listed_only" else "good"}">{e(say(key, lang))}</p>'
         )
@@ -119,7 +119,7 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
             for label in phrases.categories(hit, knowledge, lang)
         )
         evidence = "".join(
-            f'<br><span class="muted small">{e(say(f"evidence.{kind}", lang))}{" :" if lang == "fr" else ":"} <code>{e(details)}</code></span>'
+            f'<br><span class="muted small">{e(say(f"evidence.{kind}", lang))} <code>{e(details)}</code></span>'
             for kind, details in phrases.evidence_by_kind(hit)
         )
         out.append(

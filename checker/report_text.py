@@ -57,7 +57,7 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     if observed:
         lines.append(f"  {say('observed_heading', lang)}")
         lines.extend(f"      👁 {line}" for line in observed)
-    if phrases.listed_only(result):
+    if result.listed_only():
         lines.append(f"  ? {say('listed_only', lang)}")
     elif not result.hits:
         lines.append(f"  ✓ {say('trackers_none', lang)}")

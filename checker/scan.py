@@ -62,7 +62,7 @@ def expand(inputs: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ScanErro
         try:
             _expand_one(given, units, errors)
         except OSError as exc:  # a name too long, a folder we may not list...
-            errors.append(_os_error(given, exc))
+            errors.append(scan_error(given, exc))
     return units, errors
 
 
@@ -75,16 +75,16 @@ def _expand_one(given: str, units: list[tuple[Path, str]], errors: list[ScanErro
     elif path.is_file():
         units.append((path, given))
     elif path.exists():
-        errors.append(_error(given, UnsupportedInput("not a regular file or folder")))
+        errors.append(scan_error(given, UnsupportedInput("not a regular file or folder")))
     else:
-        errors.append(_error(given, NotFound("no such file or folder")))
+        errors.append(scan_error(given, NotFound("no such file or folder")))
 
 
 def _walk(root: Path, given: str, errors: list[ScanError]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     seen = 0
     for folder, dirs, files in os.walk(
-        root, onerror=lambda exc: errors.append(_os_error(given, exc))
+        root, onerror=lambda exc: errors.append(scan_error(given, exc))
     ):
         dirs.sort()
         for name in list(dirs):
@@ -169,9 +169,9 @@ def finish_report(
     apps = _fold_listed(apps)
     if history:
         apps = [_from_history(app, history, knowledge) for app in apps]
-    sent_online = 0
+    looked_up_online = 0
     if online is not None:
-        apps, sent_online = _from_online(apps, online, knowledge, warnings)
+        apps, looked_up_online = _from_online(apps, online, knowledge, warnings)
     apps = [_named(app, history) for app in apps]
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
@@ -179,7 +179,7 @@ def finish_report(
         knowledge=knowledge.info,
         apps=tuple(apps),
         errors=tuple(errors + split_errors),
-        sent_online=sent_online,
+        looked_up_online=looked_up_online,
         companies=knowledge.companies,
         warnings=tuple(warnings),
     )
@@ -193,13 +193,8 @@ def _read_guarded(
         return _read_one(path, display, knowledge, cancel, warnings), None
     except Cancelled:
         raise
-    except CheckerError as exc:
-        return [], _error(display, exc)
-    except OSError as exc:
-        return [], _os_error(display, exc)
-    except (MemoryError, RecursionError) as exc:
-        detail = f"input too large or too deeply nested ({type(exc).__name__})"
-        return [], ScanError(display, "limit", detail)
+    except READ_FAILURES as exc:
+        return [], scan_error(display, exc)
     except Exception as exc:  # a bug of ours must not cost the user the whole batch
         log.exception("unexpected failure reading an input")
         return [], ScanError(display, "internal", f"unexpected {type(exc).__name__}")
@@ -217,18 +212,11 @@ def _read_one(
     return [detect(app, knowledge) for app in apps]
 
 
-def _named_only(result: AppResult) -> bool:
-    """An app a list merely names: no code, no observation, no bundle contents."""
-    app = result.app
-    return not (result.class_count or result.hits or app.contacted_domains or app.data_accesses
-                or app.frameworks or app.permissions)  # fmt: skip
-
-
 def _from_history(
     result: AppResult, history: dict[str, KnownApp], knowledge: Knowledge
 ) -> AppResult:
     known = history.get(result.app.id)
-    if known is None or not _named_only(result):
+    if known is None or not result.listed_only():
         return result
     detail = f"scan #{known.scan_id}" + (f", version {known.version}" if known.version else "")
     hits = tuple(
@@ -254,7 +242,7 @@ def _from_online(
     failed = False
     sent = 0
     for result in apps:
-        if failed or not _named_only(result) or result.app.platform is Platform.IOS:
+        if failed or not result.listed_only() or result.app.platform is Platform.IOS:
             filled.append(result)
             continue
         sent += 1
@@ -291,12 +279,20 @@ def _from_online(
     return filled, sent
 
 
-def _error(display: str, exc: CheckerError) -> ScanError:
-    return ScanError(path=display, code=exc.code, detail=clean(exc.detail, 500))
+READ_FAILURES = (CheckerError, OSError, MemoryError, RecursionError)
+"""What reading one input may raise that costs only that input (Cancelled aside)."""
 
 
-def _os_error(display: str, exc: OSError) -> ScanError:
-    return _error(display, Unreadable(exc.strerror or str(exc)))
+def scan_error(display: str, exc: BaseException) -> ScanError:
+    """The calm, typed error shown for one input that could not be read."""
+    if isinstance(exc, MemoryError | RecursionError):
+        detail = f"input too large or too deeply nested ({type(exc).__name__})"
+        return ScanError(display, "limit", detail)
+    if isinstance(exc, OSError):
+        exc = Unreadable(exc.strerror or str(exc))
+    if isinstance(exc, CheckerError):
+        return ScanError(path=display, code=exc.code, detail=clean(exc.detail, 500))
+    return ScanError(display, "internal", f"unexpected {type(exc).__name__}")
 
 
 def _fold_splits(results: list[AppResult]) -> tuple[list[AppResult], list[ScanError]]:
@@ -325,19 +321,19 @@ def _fold_splits(results: list[AppResult]) -> tuple[list[AppResult], list[ScanEr
 
 def _fold_listed(apps: list[AppResult]) -> list[AppResult]:
     """An app both named in a list and read from its package is one app: the one we read."""
-    read = {(r.app.platform, r.app.id): i for i, r in enumerate(apps) if not _named_only(r)}
-    listed_sources: dict[int, list[str]] = {}
-    kept = []
+    read = {(r.app.platform, r.app.id): i for i, r in enumerate(apps) if not r.listed_only()}
+    folded_into: dict[int, list[str]] = {}
     for result in apps:
         index = read.get((result.app.platform, result.app.id))
-        if index is not None and _named_only(result):
-            listed_sources.setdefault(index, []).extend(result.app.sources)
-        else:
+        if index is not None and result.listed_only():
+            folded_into.setdefault(index, []).extend(result.app.sources)
+    kept = []
+    for i, result in enumerate(apps):
+        if i in folded_into:
+            sources = tuple(dict.fromkeys((*result.app.sources, *folded_into[i])))
+            kept.append(replace(result, app=replace(result.app, sources=sources)))
+        elif not (result.listed_only() and (result.app.platform, result.app.id) in read):
             kept.append(result)
-    for index, sources in listed_sources.items():
-        target = apps[index]
-        merged = tuple(dict.fromkeys((*target.app.sources, *sources)))
-        kept[kept.index(target)] = replace(target, app=replace(target.app, sources=merged))
     return kept
 
 

@@ -70,20 +70,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fichiers non vérifiés ({count})",
     ),
     "evidence.code": (
-        "Its code is in the app, so it could collect data",
-        "Son code est dans l'appli : il pourrait collecter des données",
+        "Its code is in the app, so it could collect data:",
+        "Son code est dans l'appli : il pourrait collecter des données :",
     ),
     "evidence.declared": (
-        "The app declares that it uses it",
-        "L'appli déclare l'utiliser",
+        "The app declares that it uses it:",
+        "L'appli déclare l'utiliser :",
     ),
     "evidence.observed": (
-        "The app did contact its servers",
-        "L'appli a bien contacté ses serveurs",
-    ),
-    "evidence.reported": (
-        "The platform reports that the app shared your activity with it",
-        "La plateforme indique que l'appli lui a transmis votre activité",
+        "The app did contact its servers:",
+        "L'appli a bien contacté ses serveurs :",
     ),
     "col_your_apps": ("Your apps", "Vos applis"),
     "col_app": ("App", "Appli"),
