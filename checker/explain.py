@@ -72,6 +72,9 @@ def _unlocked(result: AppResult, knowledge: Knowledge) -> dict[str, tuple[str, A
     return best
 
 
+PURCHASE_EVENTS = ("purchase", "cart", "checkout", "subscribe", "payment")
+
+
 def _advertising_id_available(result: AppResult) -> bool:
     app = result.app
     if app.platform in (Platform.IOS, Platform.MACOS):
@@ -110,6 +113,8 @@ def _explain_hit(
             reveals=data_type.reveals,
         )  # fmt: skip
 
+    for code in _reported_types(result, tracker.company_id):
+        add(code, Basis.REPORTED, Access.NOT_NEEDED, None)
     frameworks = {name.lower() for name in tracker.ios_frameworks}
     declared = [code for origin, code in result.app.declared_data if origin.lower() in frameworks]
     for code in dict.fromkeys([*tracker.collects, *declared]):
@@ -133,12 +138,29 @@ def _explain_hit(
     )
 
 
+def _reported_types(result: AppResult, company_id: str) -> list[str]:
+    """What a platform's export says this app sent it: your activity, and purchases if any."""
+    events = [
+        event.casefold()
+        for activity in result.app.reported_sharing
+        if activity.company_id == company_id
+        for event, _ in activity.events
+    ]
+    if not events:
+        return []
+    codes = ["app_usage"]
+    if any(word in event for event in events for word in PURCHASE_EVENTS):
+        codes.append("purchases")
+    return codes
+
+
 def evidence_strength(kind: EvidenceKind) -> int:
     """Code inside < declared < observed: how directly we know."""
     return {
         EvidenceKind.CODE: 1,
         EvidenceKind.DECLARED: 2,
         EvidenceKind.OBSERVED: 3,
+        EvidenceKind.REPORTED: 4,
     }[kind]
 
 

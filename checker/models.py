@@ -19,6 +19,7 @@ class EvidenceKind(StrEnum):
     CODE = "code"  # its code is inside the app: it *could* collect
     DECLARED = "declared"  # a manifest or config file says it is used
     OBSERVED = "observed"  # the app contacted the tracker's domain
+    REPORTED = "reported"  # the platform's own export says the app shared your activity
 
 
 class Severity(IntEnum):
@@ -113,6 +114,40 @@ class DataAccess:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedActivity:
+    """An app or site that sent your activity to a platform, as the platform's export lists it."""
+
+    name: str  # as the platform names it
+    company_id: str  # the platform that received it (knowledge-base company id)
+    events: tuple[tuple[str, int], ...]  # (event type as written, count), most frequent first
+    first_seen: str | None
+    last_seen: str | None
+    app_id: str | None = None  # set when the name matches an app we know
+    match: str = "none"  # how: see ``TitleMatch.how``
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.events)
+
+
+@dataclass(frozen=True, slots=True)
+class InstallRecord:
+    """An app a store's export says you installed or acquired."""
+
+    title: str
+    platform: Platform
+    first_seen: str | None  # first install or acquisition
+    last_seen: str | None  # last update or re-download
+    devices: tuple[str, ...] = ()
+    given_id: str | None = None  # a package or bundle id the export itself gives
+    store_id: str | None = None  # e.g. the App Store's numeric item id
+    app_id: str | None = None  # after matching
+    match: str = "none"  # given | exact | normalised | fuzzy | ambiguous | none
+    candidates: tuple[str, ...] = ()  # ids an ambiguous or fuzzy title could be
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class AppEvidence:
     """What a source read about one app, before any judgement."""
 
@@ -143,9 +178,13 @@ class AppEvidence:
     ] = ()  # (origin, data-type code) from privacy manifests
     skadnetwork_ids: tuple[str, ...] = ()
     encrypted: bool | None = None  # FairPlay-encrypted executable: class names unreadable
+    # data-export archives
+    reported_sharing: tuple[SharedActivity, ...] = ()  # a platform says this app shared activity
+    installed: tuple[InstallRecord, ...] = ()  # a store's record of installing it
 
 
 class Basis(StrEnum):
+    REPORTED = "reported"  # the receiving platform's export shows it was shared
     DOCUMENTED = "documented"
     PERMITTED = "permitted"
     BASELINE = "baseline"
@@ -199,6 +238,39 @@ class AppResult:
                     or app.frameworks or app.permissions or app.plist_keys)  # fmt: skip
 
 
+class ArchiveKind(StrEnum):
+    GOOGLE_TAKEOUT = "google_takeout"
+    META = "meta"
+    AMAZON = "amazon"
+    APPLE = "apple"
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """One kind of record a platform keeps about you, summarised from its export."""
+
+    code: str  # e.g. "installed_apps", "search_keywords", "ad_audiences_third_party"
+    count: int
+    first_seen: str | None
+    last_seen: str | None
+    samples: tuple[str, ...]  # a few examples, shown only to the user
+    member: str  # the file inside the archive it comes from
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveFindings:
+    """What one data-export archive shows."""
+
+    path: str
+    kind: ArchiveKind
+    company_id: str  # the platform that holds the data
+    holdings: tuple[Holding, ...]
+    installs: tuple[InstallRecord, ...] = ()
+    shared: tuple[SharedActivity, ...] = ()
+    members_read: tuple[str, ...] = ()
+    unrecognised: tuple[str, ...] = ()  # files that look relevant but whose shape we do not know
+
+
 @dataclass(frozen=True, slots=True)
 class ScanError:
     path: str
@@ -222,3 +294,4 @@ class Report:
     companies: dict[str, Company] = field(default_factory=dict, repr=False)
     warnings: tuple[ScanError, ...] = ()  # inputs read only in part
     looked_up_online: int = 0  # package names looked up in εxodus's reports (opt-in; may be cached)
+    archives: tuple[ArchiveFindings, ...] = ()

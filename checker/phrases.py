@@ -47,6 +47,8 @@ def trackers_found(result: AppResult, lang: str) -> str:
         key = "trackers_found"
     elif all(k == {EvidenceKind.OBSERVED} for k in kinds):
         key = "trackers_contacted"
+    elif all(k == {EvidenceKind.REPORTED} for k in kinds):
+        key = "trackers_reported"
     else:
         key = "trackers_mixed"
     return say(
@@ -150,6 +152,9 @@ def _names(exposures: list[Exposure], knowledge: Knowledge) -> str:
 
 def _who(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> list[str]:
     clauses = []
+    reported = [e for e in exposures if e.basis is Basis.REPORTED]
+    if reported:
+        clauses.append(say("basis_reported", lang, names=_names(reported, knowledge)))
     documented = [e for e in exposures if e.basis is Basis.DOCUMENTED]
     if documented:
         clauses.append(say("basis_documented", lang, names=_names(documented, knowledge)))
@@ -323,7 +328,38 @@ def observed_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[s
         )
         domains = count("domains", len(app.contacted_domains), lang)
         lines.append(say("observed_domains", lang, domains=domains, trackers=trackers))
+    for record in app.installed:
+        devices = (
+            say("installed_on", lang, devices=", ".join(record.devices)) if record.devices else ""
+        )
+        lines.append(
+            say(
+                "installed_line",
+                lang,
+                store=say(f"store.{record.platform.value}", lang),
+                first=_day(record.first_seen),
+                last=_day(record.last_seen or record.first_seen),
+                devices=devices,
+            )
+        )
+    for activity in app.reported_sharing:
+        kinds = ", ".join(f"{event} ×{n}" for event, n in activity.events[:5])
+        lines.append(
+            say(
+                "reported_line",
+                lang,
+                events=count("events", activity.total, lang),
+                company=group_name(activity.company_id, knowledge),
+                first=_day(activity.first_seen),
+                last=_day(activity.last_seen),
+                kinds=kinds,
+            )
+        )
     return lines
+
+
+def _day(moment: str | None) -> str:
+    return moment[:10] if moment else "?"
 
 
 def id_and_version(result: AppResult, lang: str) -> str:

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from checker.archive_phrases import archive_dict, install_dict, shared_dict
 from checker.explain import POINTS, rollup_by_data_type, rollup_by_group, score
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Company, Exposure, HitExplanation, Report, TrackerHit
@@ -127,6 +128,7 @@ def to_dict(report: Report, knowledge: Knowledge, lang: str = "en") -> dict[str,
             {"path": w.path, "code": w.code, "message": error_message(w.code, w.detail, lang)}
             for w in report.warnings
         ],
+        "archives": [archive_dict(f) for f in report.archives],
     }
 
 
@@ -188,6 +190,8 @@ def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
             }
             for a in app.data_accesses
         ],
+        "installed": [install_dict(r) for r in app.installed],
+        "reported_sharing": [shared_dict(a) for a in app.reported_sharing],
         "score": score(exposures),
     }
 

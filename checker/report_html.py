@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as e
 
-from checker import phrases
+from checker import archive_phrases, phrases
 from checker.explain import score
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
@@ -66,6 +66,12 @@ def to_html(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
         parts += [f"<li>{e(line)}</li>" for line in reach]
         parts.append("</ul>")
     parts += [app_section_html(result, knowledge, lang) for result in report.apps]
+    if report.archives:
+        parts.append(f"<h2>{e(say('archives_heading', lang))}</h2>")
+        parts += [
+            archive_section_html(section, lang)
+            for section in archive_phrases.sections(report.archives, knowledge, lang)
+        ]
     if report.errors:
         parts.append(f"<h2>{e(say('errors_heading', lang, count=len(report.errors)))}</h2><ul>")
         for error in report.errors:
@@ -151,5 +157,34 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         )
         out.extend(f"<li>{e(phrases.permission(p, knowledge, lang))}</li>" for p in app.permissions)
         out.append("</ul></details>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def archive_section_html(section: archive_phrases.ArchiveSection, lang: str) -> str:
+    out = [
+        '<section class="app">',
+        f"<h3>{e(section.title)}</h3>",
+        f'<div class="id">{e(section.source)}</div>',
+        f"<p>{e(section.shows)}</p><ul>",
+        *(f"<li>{e(line)}</li>" for line in section.holdings),
+        "</ul>",
+    ]
+    if section.installs:
+        out.append(f"<details><summary>{e(section.installs_heading)}</summary><ul>")
+        out += [
+            f'<li>{e(title)}<br><span class="muted small">→ {e(match)}</span></li>'
+            for title, match in section.installs
+        ]
+        out.append("</ul></details>")
+    if section.shared:
+        out.append(f"<details open><summary>{e(section.shared_heading)}</summary><ul>")
+        out += [f"<li>{e(line)}</li>" for line in section.shared]
+        out.append("</ul></details>")
+    out.append(f"<p><strong>{e(say('archive_reveals', lang))}</strong><br>{e(section.reveals)}</p>")
+    out.append(f"<details open><summary>{e(say('archive_actions', lang))}</summary>")
+    out += [f'<p class="action">→ {e(line)}</p>' for line in section.actions]
+    out.append("</details>")
+    out += [f'<p class="muted small">ℹ {e(note)}</p>' for note in section.notes]
     out.append("</section>")
     return "".join(out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker import phrases
+from checker import archive_phrases, phrases
 from checker.explain import score
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Report
@@ -36,6 +36,10 @@ def to_text(report: Report, knowledge: Knowledge, lang: str = "en") -> str:
             say("overall_score", lang, score=score(all_exposures(report))),
             say("score_formula_short", lang),
         ]
+    if report.archives:
+        lines += ["", say("archives_heading", lang), _RULE]
+        for section in archive_phrases.sections(report.archives, knowledge, lang):
+            lines += ["", *_archive_lines(section, lang)]
     if report.warnings:
         lines += ["", say("warnings_heading", lang, count=len(report.warnings)), _RULE]
         for warning in report.warnings:
@@ -91,6 +95,23 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
         lines.extend(f"      {phrases.permission(p, knowledge, lang)}" for p in app.permissions)
     elif phrases.shows_permissions(result):
         lines.append(f"  {say('permissions_none', lang)}")
+    return lines
+
+
+def _archive_lines(section: archive_phrases.ArchiveSection, lang: str) -> list[str]:
+    lines = [f"▣ {section.title}", f"  {section.source}", f"  {say('archive_shows', lang)}"]
+    lines.append(f"      {section.shows}")
+    lines.extend(f"      • {line}" for line in section.holdings)
+    if section.installs:
+        lines.append(f"  {section.installs_heading}")
+        lines.extend(f"      {title} → {match}" for title, match in section.installs)
+    if section.shared:
+        lines.append(f"  {section.shared_heading}")
+        lines.extend(f"      {line}" for line in section.shared)
+    lines += [f"  {say('archive_reveals', lang)}", f"      {section.reveals}"]
+    lines.append(f"  {say('archive_actions', lang)}")
+    lines.extend(f"      → {line}" for line in section.actions)
+    lines.extend(f"  ℹ {note}" for note in section.notes)
     return lines
 
 

@@ -17,15 +17,26 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+from checker import archives as export_archives
 from checker import paths
 from checker.detect import SAMPLES_PER_TRACKER, detect
-from checker.errors import Cancelled, CheckerError, NotFound, Unreadable, UnsupportedInput
+from checker.errors import (
+    Cancelled,
+    CheckerError,
+    NotFound,
+    Truncated,
+    Unreadable,
+    UnsupportedInput,
+)
 from checker.explain import explain_app
+from checker.formats.safezip import SafeZip, looks_like_zip
 from checker.history import KnownApp
 from checker.knowledge.base import Knowledge
 from checker.lookup import ExodusReport
 from checker.models import (
+    AppEvidence,
     AppResult,
+    ArchiveFindings,
     Evidence,
     EvidenceKind,
     Platform,
@@ -128,10 +139,11 @@ def scan(
     results: list[AppResult] = []
 
     warnings: list[ScanError] = []
+    findings: list[ArchiveFindings] = []
 
     def work(unit: tuple[Path, str]) -> tuple[list[AppResult], ScanError | None]:
         cancel.check()
-        return _read_guarded(unit[0], unit[1], knowledge, cancel, warnings)
+        return _read_guarded(unit[0], unit[1], knowledge, cancel, warnings, findings)
 
     # Two workers overlap one file's inflating (zlib releases the GIL) with another's
     # parsing; a single input gains nothing and keeps its memory peak low.
@@ -153,7 +165,8 @@ def scan(
             raise
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
-    return finish_report(results, errors, warnings, knowledge, history, online)
+    findings.sort(key=lambda f: f.path)  # workers finish in any order
+    return finish_report(results, errors, warnings, knowledge, history, online, findings)
 
 
 def finish_report(
@@ -163,8 +176,18 @@ def finish_report(
     knowledge: Knowledge,
     history: dict[str, KnownApp] | None = None,
     online: OnlineLookup | None = None,
+    archives: list[ArchiveFindings] | None = None,
 ) -> Report:
-    """Fold splits, fill listed apps from history (then online, if allowed), explain, date."""
+    """Fold splits, fill listed apps from history (then online, if allowed), explain, date.
+
+    Data-export archives first have their titles matched to apps; the apps they surely
+    name join the list, and what a platform reports an app shared becomes evidence.
+    """
+    resolved: tuple[ArchiveFindings, ...] = ()
+    if archives:
+        index = export_archives.title_index(results, archives, history, known_app_names())
+        resolved = tuple(export_archives.resolve(f, index) for f in archives)
+        results = results + export_archives.listed_apps(resolved)
     apps, split_errors = _fold_splits(results)
     apps = _fold_listed(apps)
     if history:
@@ -172,6 +195,7 @@ def finish_report(
     looked_up_online = 0
     if online is not None:
         apps, looked_up_online = _from_online(apps, online, knowledge, warnings)
+    apps = export_archives.attach_reported(apps, resolved, knowledge)
     apps = [_named(app, history) for app in apps]
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
@@ -182,15 +206,21 @@ def finish_report(
         looked_up_online=looked_up_online,
         companies=knowledge.companies,
         warnings=tuple(warnings),
+        archives=resolved,
     )
 
 
 def _read_guarded(
-    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken, warnings: list[ScanError]
+    path: Path,
+    display: str,
+    knowledge: Knowledge,
+    cancel: CancelToken,
+    warnings: list[ScanError],
+    findings: list[ArchiveFindings],
 ) -> tuple[list[AppResult], ScanError | None]:
     """Read one input; every failure but cancellation becomes a ``ScanError``."""
     try:
-        return _read_one(path, display, knowledge, cancel, warnings), None
+        return _read_one(path, display, knowledge, cancel, warnings, findings), None
     except Cancelled:
         raise
     except READ_FAILURES as exc:
@@ -201,15 +231,36 @@ def _read_guarded(
 
 
 def _read_one(
-    path: Path, display: str, knowledge: Knowledge, cancel: CancelToken, warnings: list[ScanError]
+    path: Path,
+    display: str,
+    knowledge: Knowledge,
+    cancel: CancelToken,
+    warnings: list[ScanError],
+    findings: list[ArchiveFindings],
 ) -> list[AppResult]:
-    source = source_for(Probe(path))
+    probe = Probe(path)
+    source = source_for(probe)
     if source is None:
-        raise UnsupportedInput()
+        raise _why_unsupported(probe)
     context = ReadContext(cancel=cancel)
-    apps = source.read(path, display, context)
-    warnings.extend(context.warnings)  # list.extend is atomic under the GIL
+    try:
+        apps = source.read(path, display, context)
+    finally:
+        warnings.extend(context.warnings)  # what went wrong inside, even when it all failed
+    findings.extend(context.findings)  # list.extend is atomic under the GIL
     return [detect(app, knowledge) for app in apps]
+
+
+def _why_unsupported(probe: Probe) -> CheckerError:
+    """A zip whose table of contents is missing is a cut-short download, not an unknown kind."""
+    if not probe.is_dir and looks_like_zip(probe.head) and not probe.zip_names:
+        try:
+            SafeZip(probe.path).close()
+        except CheckerError as exc:
+            return Truncated(
+                f"this zip archive is incomplete or damaged (an interrupted download?): {exc.detail}"
+            )
+    return UnsupportedInput()
 
 
 def _from_history(
@@ -322,16 +373,15 @@ def _fold_splits(results: list[AppResult]) -> tuple[list[AppResult], list[ScanEr
 def _fold_listed(apps: list[AppResult]) -> list[AppResult]:
     """An app both named in a list and read from its package is one app: the one we read."""
     read = {(r.app.platform, r.app.id): i for i, r in enumerate(apps) if not r.listed_only()}
-    folded_into: dict[int, list[str]] = {}
+    folded_into: dict[int, list[AppResult]] = {}
     for result in apps:
         index = read.get((result.app.platform, result.app.id))
         if index is not None and result.listed_only():
-            folded_into.setdefault(index, []).extend(result.app.sources)
+            folded_into.setdefault(index, []).append(result)
     kept = []
     for i, result in enumerate(apps):
         if i in folded_into:
-            sources = tuple(dict.fromkeys((*result.app.sources, *folded_into[i])))
-            kept.append(replace(result, app=replace(result.app, sources=sources)))
+            kept.append(replace(result, app=_joined(result.app, [r.app for r in folded_into[i]])))
         elif not (result.listed_only() and (result.app.platform, result.app.id) in read):
             kept.append(result)
     return kept
@@ -349,11 +399,9 @@ def _merge(base: AppResult, others: list[AppResult]) -> AppResult:
             else:
                 evidence = tuple(dict.fromkeys(known.evidence + hit.evidence))[:SAMPLES_PER_TRACKER]
                 hits[hit.tracker.id] = replace(known, evidence=evidence)
-    app = base.app
     everything = [base, *others]
     merged = replace(
-        app,
-        sources=tuple(dict.fromkeys(s for r in everything for s in r.app.sources)),
+        _joined(base.app, [r.app for r in others]),
         permissions=tuple(dict.fromkeys(p for r in everything for p in r.app.permissions)),
         class_sources=tuple(cs for r in everything for cs in r.app.class_sources),
     )
@@ -361,6 +409,17 @@ def _merge(base: AppResult, others: list[AppResult]) -> AppResult:
         app=merged,
         hits=tuple(sorted(hits.values(), key=lambda h: h.tracker.id)),
         class_count=sum(r.class_count for r in everything),
+    )
+
+
+def _joined(app: AppEvidence, others: list[AppEvidence]) -> AppEvidence:
+    """``app`` with the inputs and store records of other reads of the same app."""
+    everything = [app, *others]
+    return replace(
+        app,
+        name=app.name or next((o.name for o in others if o.name), None),
+        sources=tuple(dict.fromkeys(s for a in everything for s in a.sources)),
+        installed=tuple(dict.fromkeys(i for a in everything for i in a.installed)),
     )
 
 

@@ -7,6 +7,8 @@ A test checks that every entry has both languages with the same placeholders.
 
 from __future__ import annotations
 
+from checker.wording_archives import ARCHIVE_MESSAGES
+
 LANGUAGES = ("en", "fr")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -81,6 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The app did contact its servers:",
         "L'appli a bien contacté ses serveurs :",
     ),
+    "evidence.reported": (
+        "The platform's own data export says the app shared your activity with it:",
+        "L'export de données de la plateforme indique que l'appli lui a transmis votre activité :",
+    ),
     "col_your_apps": ("Your apps", "Vos applis"),
     "col_app": ("App", "Appli"),
     "col_tracker": ("Tracker", "Traceur"),
@@ -105,6 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce que ses traceurs pourraient collecter dans cette appli",
     ),
     "basis_documented": ("documented by {names}", "documenté par {names}"),
+    "basis_reported": (
+        "did share, says {names}'s own data export",
+        "a bien été transmis, selon l'export de données de {names}",
+    ),
     "basis_permitted": (
         "{names} could read it through {permission} ({access})",
         "{names} pourrai(en)t y accéder grâce à {permission} ({access})",
@@ -146,6 +156,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{names} : accès possible si vous autorisez {permission}",
     ),
     "warnings_heading": ("Read in part ({count})", "Lus en partie ({count})"),
+    "trackers_reported": (
+        "Trackers that received your activity from this app: {sdks} from {companies}",
+        "Traceurs ayant reçu votre activité depuis cette appli : {sdks} de {companies}",
+    ),
+    "installed_line": (
+        "{store}: installed {first}, last updated {last}{devices}",
+        "{store} : installée le {first}, dernière mise à jour le {last}{devices}",
+    ),
+    "installed_on": (" on {devices}", " sur {devices}"),
+    "reported_line": (
+        "sent {events} to {company} ({first} → {last}): {kinds}",
+        "a transmis {events} à {company} ({first} → {last}) : {kinds}",
+    ),
+    "events.one": ("{count} event", "{count} événement"),
+    "events.other": ("{count} events", "{count} événements"),
     "trackers_contacted": (
         "Trackers this app contacted: {sdks} from {companies}",
         "Traceurs contactés par cette appli : {sdks} de {companies}",
@@ -463,6 +488,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.adb_timeout": ("The phone stopped answering", "Le téléphone ne répond plus"),
     "error.error": ("Error", "Erreur"),
+    **ARCHIVE_MESSAGES,
 }
 
 

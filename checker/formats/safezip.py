@@ -152,17 +152,8 @@ class SafeZip:
         The result is one buffer of exactly the declared size, filled in place:
         peak memory is the member's size plus one chunk, never twice the size.
         """
-        info = member._info
+        info = self._check(member, limit)
         size = info.file_size
-        if size > limit:
-            raise LimitExceeded(f"member {member.name!r} declares {size} bytes (limit {limit})")
-        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
-            raise LimitExceeded(f"member {member.name!r} has a zip-bomb compression ratio")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise FormatError(
-                f"member {member.name!r} uses compression method {info.compress_type}"
-            )
-        self.budget.spend(size)
         try:
             self._seek_to_data(info)
             if info.compress_type == zipfile.ZIP_STORED:
@@ -174,10 +165,36 @@ class SafeZip:
         if len(data) != size:
             raise Truncated(f"member {member.name!r} is shorter than its directory entry says")
         if zlib.crc32(data) != info.CRC:
-            if info.flag_bits & 0x1:
-                raise EncryptedArchive(f"member {member.name!r} is encrypted")
             raise FormatError(f"member {member.name!r} is corrupt (checksum mismatch)")
         return data
+
+    def stream(self, member: Member, *, limit: int = MAX_MEMBER_BYTES) -> BinaryIO:
+        """A stream over the inflated bytes of ``member``, for text read line by line.
+
+        The same caps as ``read`` apply; zipfile checks the CRC when the stream ends.
+        """
+        info = self._check(member, limit)
+        try:
+            return cast(BinaryIO, self._zip.open(info))
+        except (OSError, ValueError, zipfile.BadZipFile, RuntimeError) as exc:
+            raise FormatError(f"cannot open member {member.name!r}: {exc}") from None
+
+    def _check(self, member: Member, limit: int) -> zipfile.ZipInfo:
+        """Refuse a member beyond the caps, encrypted, or compressed in a way we do not read."""
+        info = member._info
+        size = info.file_size
+        if info.flag_bits & 0x1:
+            raise EncryptedArchive(f"member {member.name!r} is password-protected")
+        if size > limit:
+            raise LimitExceeded(f"member {member.name!r} declares {size} bytes (limit {limit})")
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+            raise LimitExceeded(f"member {member.name!r} has a zip-bomb compression ratio")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise FormatError(
+                f"member {member.name!r} uses compression method {info.compress_type}"
+            )
+        self.budget.spend(size)
+        return info
 
     def _seek_to_data(self, info: zipfile.ZipInfo) -> None:
         self._file.seek(info.header_offset)

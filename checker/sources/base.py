@@ -10,7 +10,7 @@ from typing import Protocol
 
 from checker.errors import Cancelled, CheckerError, Unreadable
 from checker.formats.safezip import Budget, SafeZip, looks_like_zip
-from checker.models import AppEvidence, ScanError
+from checker.models import AppEvidence, ArchiveFindings, ScanError
 
 MAX_NESTING = 8  # archives inside archives; εxodus stops at 10, real bundles need 2
 
@@ -40,6 +40,7 @@ class ReadContext:
     cancel: CancelToken = field(default_factory=CancelToken)
     budget: Budget = field(default_factory=Budget)
     warnings: list[ScanError] = field(default_factory=list)
+    findings: list[ArchiveFindings] = field(default_factory=list)  # what data exports show
 
     def warn(self, path: str, code: str, detail: str) -> None:
         """The input was read, but part of it was not (e.g. malformed lines skipped)."""

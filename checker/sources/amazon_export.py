@@ -1,0 +1,150 @@
+"""Amazon "Request your data": the audiences you are sold in, your searches, your orders.
+
+Read, at any folder depth of the zip(s) or extracted folder, by file name:
+
+* ``Advertising.N/Advertising.AmazonAudiences.csv``: audiences Amazon put you in;
+* ``Advertising.N/Advertising.AdvertiserAudiences.csv``: advertisers that brought an audience
+  you are in;
+* ``Advertising.N/Advertising.3PAudiences.csv``: audiences that *third parties* put you in,
+  that is, someone else gave Amazon data about you;
+* ``Advertising.N/Advertising.AdvertiserClicks.csv``: advertisers whose ads you clicked;
+* ``Search-Data/Search-Data.Customer-Engagement.csv`` (and other ``Search-Data*.csv``): search
+  keywords with times;
+* ``Retail.OrderHistory.N/Retail.OrderHistory.N.csv``: every item ordered;
+* ``Digital-Ordering.N/Digital Items.csv``: digital orders (apps, e-books, videos).
+
+CSVs are streamed row by row; only counts, time spans and a few examples are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from checker.errors import CheckerError, FormatError
+from checker.models import AppEvidence, ArchiveFindings, ArchiveKind
+from checker.sources.base import Probe, ReadContext
+from checker.sources.export_records import Tally, when
+from checker.sources.export_tree import (
+    ExportTree,
+    basename,
+    finish,
+    member_error,
+    probe_names,
+)
+
+# holding code -> (does this file name hold it?, value columns, time columns, keep most common)
+_Rule = tuple[Callable[[str], bool], tuple[str, ...], tuple[str, ...], bool]
+_RULES: dict[str, _Rule] = {
+    "ad_audiences_amazon": (
+        lambda n: n == "advertising.amazonaudiences.csv",
+        ("amazon audiences in which you are included",),
+        (),
+        False,
+    ),
+    "ad_audiences_advertisers": (
+        lambda n: n == "advertising.advertiseraudiences.csv",
+        ("advertisers who brought audiences in which you are included",),
+        (),
+        False,
+    ),
+    "ad_audiences_third_party": (
+        lambda n: n == "advertising.3paudiences.csv",
+        ("audiences in which you are included via 3rd parties",),
+        (),
+        False,
+    ),
+    "advertiser_clicks": (
+        lambda n: n == "advertising.advertiserclicks.csv",
+        ("advertisers whose ads you clicked",),
+        (),
+        True,
+    ),
+    "search_keywords": (
+        lambda n: n.startswith("search-data") and n.endswith(".csv"),
+        ("keywords", "first search query string", "search query", "query"),
+        ("first search time (gmt)", "last search time (gmt)", "search time", "date"),
+        True,
+    ),
+    "orders": (
+        lambda n: n.startswith("retail.orderhistory") and n.endswith(".csv"),
+        ("product name", "title"),
+        ("order date", "orderdate"),
+        False,
+    ),
+    "digital_orders": (
+        lambda n: n in ("digital items.csv", "digital orders.csv", "digital.orders.1.csv"),
+        ("title", "productname", "product name", "itemname"),
+        ("orderdate", "order date", "fulfilleddate", "fulfilled date"),
+        False,
+    ),
+}
+
+
+class AmazonExportSource:
+    name = "amazon-export"
+
+    def claims(self, probe: Probe) -> bool:
+        return any(_code(name) for name in probe_names(probe))
+
+    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
+        with ExportTree(path, context) as tree:
+            findings = _read_tree(tree, display)
+        context.findings.append(findings)
+        return []
+
+
+def _code(name: str) -> str | None:
+    file_name = basename(name)
+    return next((code for code, rule in _RULES.items() if rule[0](file_name)), None)
+
+
+def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
+    tallies: dict[str, Tally] = {}
+    read: list[str] = []
+    for name in sorted(tree.names):
+        code = _code(name)
+        if code is None:
+            continue
+        _, values, times, common = _RULES[code]
+        tally = tallies.setdefault(code, Tally(code, name, keep_common=common))
+        try:
+            _tally_csv(tree, name, tally, values, times)
+        except CheckerError as exc:
+            member_error(tree, name, exc)
+            continue
+        read.append(name)
+    finish(tree, read, "no Amazon advertising, search or order file could be read")
+    order = list(_RULES)
+    holdings = tuple(
+        t.holding() for t in sorted(tallies.values(), key=lambda t: order.index(t.code))
+    )
+    return ArchiveFindings(
+        path=display,
+        kind=ArchiveKind.AMAZON,
+        company_id="amazon",
+        holdings=holdings,
+        members_read=tuple(read),
+    )
+
+
+def _tally_csv(
+    tree: ExportTree, name: str, tally: Tally, values: tuple[str, ...], times: tuple[str, ...]
+) -> None:
+    value_column: str | None = None
+    time_column: str | None = None
+    for number, row in enumerate(tree.csv_rows(name)):
+        if number == 0:
+            columns = {key.casefold(): key for key in row}
+            value_column = next((columns[c] for c in values if c in columns), None)
+            if value_column is None and not times and row:
+                value_column = next(iter(row))  # one-column lists: whatever the header says
+            time_column = next((columns[c] for c in times if c in columns), None)
+            if value_column is None and time_column is None:
+                raise FormatError(f"{name}: none of the expected columns is present")
+        value = row.get(value_column, "") if value_column else ""
+        if not value.strip() and not (time_column and row.get(time_column)):
+            continue  # blank line, or Amazon's "no data" placeholder rows
+        if value.strip().casefold() in ("not available", "no data", "n/a"):
+            continue
+        tally.add(value, when(row.get(time_column, "")) if time_column else None)

@@ -1,0 +1,143 @@
+"""Apple "Data & Privacy" (privacy.apple.com): the apps your Apple Account downloaded, and when.
+
+The "Apple Media Services information" export is a zip holding CSVs and a second zip,
+``Apple_Media_Services.zip``, with 100+ more. Read, at any depth, outer or nested:
+
+* ``Store Transaction Purchase and Free Apps History.csv`` (in
+  ``Apple_Media_Services/Stores Activity/Account and Transaction History/``): ``Item Purchased
+  Date``, ``Content Type``, ``Item Description``, ``Item Reference Number``, ``Device Details``;
+* ``iTunes and App-Book Re-download and Update History.csv``: ``Activity Date``, ``Content
+  Type``, ``Item Description``, ``Item Reference Number``.
+
+Rows whose content type is an app (not in-app purchases, music, books) become the app list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.errors import CheckerError, FormatError
+from checker.models import AppEvidence, ArchiveFindings, ArchiveKind, InstallRecord, Platform
+from checker.sources.base import Probe, ReadContext
+from checker.sources.export_records import Tally, first_of, last_of, when
+from checker.sources.export_tree import (
+    ExportTree,
+    basename,
+    finish,
+    member_error,
+    probe_names,
+)
+from checker.text import clean
+
+NESTED = "apple_media_services.zip"
+_HISTORIES = {
+    "store transaction purchase and free apps history.csv": "purchases",
+    "itunes and app-book re-download and update history.csv": "redownloads",
+}
+_TITLE = ("item description", "title", "item name")
+_TYPE = ("content type", "item type", "media type")
+_DATE = ("item purchased date", "activity date", "purchase date", "date")
+_ID = ("item reference number", "adam id", "item id")
+_DEVICE = ("device details", "device type", "device model")
+
+
+class AppleExportSource:
+    name = "apple-export"
+
+    def claims(self, probe: Probe) -> bool:
+        return any(basename(n) in _HISTORIES or basename(n) == NESTED for n in probe_names(probe))
+
+    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
+        installs: dict[str, InstallRecord] = {}
+        transactions = Tally("store_transactions", "")
+        read: list[str] = []
+        with ExportTree(path, context) as tree:
+            _read_tree(tree, installs, transactions, read)
+            for name in sorted(tree.names):
+                if basename(name) != NESTED:
+                    continue
+                try:
+                    with ExportTree.nested(tree, name) as nested:
+                        _read_tree(nested, installs, transactions, read, prefix=f"{name}!")
+                        tree.failures += nested.failures
+                except CheckerError as exc:
+                    member_error(tree, name, exc)
+            finish(tree, read, "no App Store download or purchase history could be read")
+        records = tuple(sorted(installs.values(), key=lambda r: r.title.casefold()))
+        apps = Tally("installed_apps", read[0])
+        for record in records:
+            apps.add(record.title, record.first_seen)
+        holdings = [apps.holding()]
+        if transactions.count:
+            holdings.append(transactions.holding())
+        context.findings.append(
+            ArchiveFindings(
+                path=display,
+                kind=ArchiveKind.APPLE,
+                company_id="apple",
+                holdings=tuple(holdings),
+                installs=records,
+                members_read=tuple(read),
+            )
+        )
+        return []
+
+
+def _read_tree(
+    tree: ExportTree,
+    installs: dict[str, InstallRecord],
+    transactions: Tally,
+    read: list[str],
+    prefix: str = "",
+) -> None:
+    for name in sorted(tree.names):
+        role = _HISTORIES.get(basename(name))
+        if role is None:
+            continue
+        try:
+            _read_history(tree, name, role, installs, transactions, prefix)
+        except CheckerError as exc:
+            member_error(tree, name, exc)
+            continue
+        read.append(prefix + name)
+
+
+def _read_history(
+    tree: ExportTree,
+    name: str,
+    role: str,
+    installs: dict[str, InstallRecord],
+    transactions: Tally,
+    prefix: str,
+) -> None:
+    columns: dict[str, str | None] = {}
+    for number, row in enumerate(tree.csv_rows(name)):
+        if number == 0:
+            present = {key.casefold(): key for key in row}
+            for field, options in (("title", _TITLE), ("type", _TYPE), ("date", _DATE),
+                                   ("id", _ID), ("device", _DEVICE)):  # fmt: skip
+                columns[field] = next((present[o] for o in options if o in present), None)
+            if columns["title"] is None:
+                raise FormatError(f"{name}: no item description column")
+        title = clean(row.get(columns["title"] or "", ""))
+        kind = row.get(columns["type"] or "", "").casefold()
+        moment = when(row.get(columns["date"] or "", ""))
+        if role == "purchases":
+            transactions.member = transactions.member or prefix + name
+            transactions.add(title, moment)
+        if not title or "app" not in kind or "in-app" in kind:
+            continue
+        platform = Platform.MACOS if "mac" in kind else Platform.IOS
+        known = installs.get(title)
+        device = clean(row.get(columns["device"] or "", ""), 80)
+        devices = (*(known.devices if known else ()), *([device] if device else ()))
+        installs[title] = InstallRecord(
+            title=title,
+            platform=platform,
+            first_seen=first_of(moment, known.first_seen if known else None),
+            last_seen=last_of(moment, known.last_seen if known else None),
+            devices=tuple(dict.fromkeys(devices))[:10],
+            store_id=(clean(row.get(columns["id"] or "", ""), 20) or None)
+            if columns["id"]
+            else (known.store_id if known else None),
+        )

@@ -1,0 +1,300 @@
+"""Meta "Download your information" (Facebook, Instagram): who sent your activity to Meta.
+
+Apps and websites that use Meta's tools (the Facebook SDK's App Events, the Meta pixel,
+the Conversions API) report what you do in them. The export lists them under
+"activity off Meta technologies". Read, in any folder of a zip or extracted folder:
+
+* ``…/your_off-facebook_activity.json`` (2020-2022) and
+  ``…/your_activity_off_meta_technologies.json`` (2023-): either
+  ``{"off_facebook_activity_v2": [{"name", "events": [{"id", "type", "timestamp"}]}]}``
+  (any top-level key naming off-Facebook/off-Meta activity), or the newer list of records
+  ``[{"title", "label_values": [{"label": "Events", "vec": [{"dict": [{"label": "Event",
+  "value"}, {"label": "Received on", "timestamp_value"}]}]}]}]``;
+* the HTML export of the same: the index page, or one page per business in the folder
+  beside it (``your_activity_off_meta_technologies/<business>.html``), each naming the
+  business in a heading and each event as "Event" / "Received on" rows.
+
+Meta writes non-ASCII text as UTF-8 bytes escaped one by one ("Ã©" for "é"); that is undone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from checker.errors import CheckerError, FormatError
+from checker.models import AppEvidence, ArchiveFindings, ArchiveKind, SharedActivity
+from checker.sources.base import Probe, ReadContext
+from checker.sources.export_records import Tally, first_of, last_of, when
+from checker.sources.export_tree import (
+    ExportTree,
+    basename,
+    finish,
+    member_error,
+    probe_names,
+)
+from checker.text import clean
+
+_STEMS = ("your_off-facebook_activity", "your_activity_off_meta_technologies")
+_EVENT_LABELS = {"event", "événement", "evento", "ereignis", "evenement"}
+_EVENTS_LABELS = {"events", "événements", "eventos", "ereignisse", "evenementen"}
+_RECEIVED_LABELS = {"received on", "reçu le", "recibido el", "empfangen am", "ontvangen op"}
+_PAGE_TITLES = {  # headings of the pages themselves, not businesses
+    "your activity off meta technologies",
+    "activity off meta technologies",
+    "your off-facebook activity",
+    "off-facebook activity",
+    "votre activité en dehors des technologies meta",
+}
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+MAX_PAGES = 20_000
+MAX_BUSINESSES = 100_000
+
+
+class MetaExportSource:
+    name = "meta-export"
+
+    def claims(self, probe: Probe) -> bool:
+        return any(_is_index(name) for name in probe_names(probe))
+
+    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
+        with ExportTree(path, context) as tree:
+            findings = _read_tree(tree, display)
+        context.findings.append(findings)
+        return []
+
+
+def _is_index(name: str) -> bool:
+    stem, _, suffix = basename(name).rpartition(".")
+    return stem in _STEMS and suffix in ("json", "html")
+
+
+@dataclass
+class _Business:
+    events: Counter[str] = field(default_factory=Counter)
+    first: str | None = None
+    last: str | None = None
+
+    def add(self, event: str, moment: str | None) -> None:
+        self.events[clean(event, 60) or "?"] += 1
+        self.first = first_of(self.first, moment)
+        self.last = last_of(self.last, moment)
+
+
+def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
+    businesses: dict[str, _Business] = {}
+    read: list[str] = []
+    for name in sorted(tree.names):
+        if not _is_index(name):
+            continue
+        try:
+            if name.casefold().endswith(".json"):
+                _from_json(_unmangle(tree.json(name)), businesses, name)
+            else:
+                read.extend(_from_html(tree, name, businesses))
+        except CheckerError as exc:
+            member_error(tree, name, exc)
+            continue
+        read.append(name)
+    finish(tree, read, "no 'activity off Meta technologies' file could be read in this archive")
+    shared = tuple(
+        SharedActivity(
+            name=name,
+            company_id="meta",
+            events=tuple(sorted(b.events.items(), key=lambda kv: (-kv[1], kv[0]))),
+            first_seen=b.first,
+            last_seen=b.last,
+        )
+        for name, b in sorted(businesses.items(), key=lambda kv: (-kv[1].events.total(), kv[0]))
+    )
+    tally = Tally("shared_activity", read[0])
+    events = Tally("shared_events", read[0], keep_common=True)
+    for activity in shared:
+        tally.add(activity.name, activity.first_seen)
+        tally.last = last_of(tally.last, activity.last_seen)
+        for event, count in activity.events:
+            events.common[event] += count
+        events.count += activity.total
+        events.first, events.last = first_of(events.first, activity.first_seen), tally.last
+    return ArchiveFindings(
+        path=display,
+        kind=ArchiveKind.META,
+        company_id="meta",
+        holdings=(tally.holding(), events.holding()),
+        shared=shared,
+        members_read=tuple(dict.fromkeys(read)),
+    )
+
+
+def _business(businesses: dict[str, _Business], name: object) -> _Business | None:
+    label = clean(name) if isinstance(name, str) else ""
+    if not label or label.casefold() in _PAGE_TITLES:
+        return None
+    if label not in businesses and len(businesses) >= MAX_BUSINESSES:
+        return None
+    return businesses.setdefault(label, _Business())
+
+
+def _from_json(document: Any, businesses: dict[str, _Business], name: str) -> None:
+    if isinstance(document, dict):
+        lists = [
+            v
+            for k, v in document.items()
+            if isinstance(v, list) and ("off_facebook" in k or "off_meta" in k)
+        ]
+        if not lists:
+            raise FormatError(f"{name}: no list of off-Meta activity in this file")
+        for records in lists:
+            _from_v2(records, businesses)
+    elif isinstance(document, list):
+        _from_records(document, businesses)
+    else:
+        raise FormatError(f"{name}: expected an object or a list")
+
+
+def _from_v2(records: list[Any], businesses: dict[str, _Business]) -> None:
+    for record in records:
+        if not isinstance(record, dict):
+            continue
+        business = _business(businesses, record.get("name"))
+        events = record.get("events")
+        if business is None or not isinstance(events, list):
+            continue
+        for event in events:
+            if isinstance(event, dict):
+                business.add(str(event.get("type") or "?"), when(event.get("timestamp")))
+
+
+def _from_records(records: list[Any], businesses: dict[str, _Business]) -> None:
+    for record in records:
+        if not isinstance(record, dict):
+            continue
+        business = _business(businesses, record.get("title") or record.get("name"))
+        if business is None:
+            continue
+        for entry in record.get("label_values") or ():
+            if not isinstance(entry, dict) or str(entry.get("label", "")).casefold() not in (
+                _EVENTS_LABELS
+            ):
+                continue
+            for item in entry.get("vec") or ():
+                fields = item.get("dict") if isinstance(item, dict) else None
+                if isinstance(fields, list):
+                    business.add(*_event_fields(fields))
+
+
+def _event_fields(fields: list[Any]) -> tuple[str, str | None]:
+    event, moment = "?", None
+    for cell in fields:
+        if not isinstance(cell, dict):
+            continue
+        label = str(cell.get("label", "")).casefold()
+        if label in _EVENT_LABELS:
+            event = str(cell.get("value") or "?")
+        elif label in _RECEIVED_LABELS:
+            moment = when(cell.get("timestamp_value") or cell.get("value"))
+    return event, moment
+
+
+def _unmangle(value: Any) -> Any:
+    """Undo Meta's escaping of UTF-8 bytes as single characters, throughout a document."""
+    if isinstance(value, str):
+        if value.isascii() or any(ord(c) > 255 for c in value):
+            return value
+        try:
+            return value.encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            return value
+    if isinstance(value, list):
+        return [_unmangle(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unmangle(v) for k, v in value.items()}
+    return value
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _from_html(tree: ExportTree, index: str, businesses: dict[str, _Business]) -> list[str]:
+    """Read the per-business pages beside the index when there are any, else the index."""
+    folder = PurePosixPath(index).with_suffix("").as_posix() + "/"
+    pages = [n for n in sorted(tree.names) if n.startswith(folder) and n.endswith(".html")]
+    for page in pages[:MAX_PAGES]:
+        try:
+            _html_page(tree.read(page, MAX_PAGE_BYTES), businesses, PurePosixPath(page).stem)
+        except CheckerError as exc:
+            member_error(tree, page, exc)
+    if not pages:
+        _html_page(tree.read(index, MAX_PAGE_BYTES * 8), businesses, None)
+    return pages[:MAX_PAGES]
+
+
+class _Tokens(HTMLParser):
+    """The page as a flat list of ('h', level-2 heading text) and ('t', other text) tokens."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple[str, str]] = []
+        self._in_heading = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h2":
+            self._in_heading += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2" and self._in_heading:
+            self._in_heading -= 1
+
+    def handle_data(self, data: str) -> None:
+        text = " ".join(data.split())
+        if text:
+            self.tokens.append(("h" if self._in_heading else "t", text))
+
+
+def _html_page(data: bytes, businesses: dict[str, _Business], page_stem: str | None) -> None:
+    """One page: a business page (its h2 names it) or an index (each h2 starts a business)."""
+    parser = _Tokens()
+    parser.feed(data.decode("utf-8", "replace"))
+    parser.close()
+    current: _Business | None = None
+    if page_stem is not None:
+        heading = next((text for kind, text in parser.tokens if kind == "h"), None)
+        current = _business(businesses, heading or page_stem)
+    label: str | None = None  # the label whose value comes next
+    event: str | None = None
+    for kind, text in parser.tokens:
+        if kind == "h":
+            if page_stem is None:
+                if event is not None and current is not None:
+                    current.add(event, None)
+                current, event, label = _business(businesses, text), None, None
+            continue
+        lowered = text.casefold().rstrip(" :")
+        if lowered in _EVENT_LABELS or lowered in _RECEIVED_LABELS:
+            label = lowered
+            continue
+        if label is None or current is None:
+            continue
+        if label in _EVENT_LABELS:
+            if event is not None:
+                current.add(event, None)
+            event = text
+        elif event is not None:
+            current.add(event, _html_time(text))
+            event = None
+        label = None
+    if event is not None and current is not None:
+        current.add(event, None)
+
+
+def _html_time(text: str) -> str | None:
+    for pattern in ("%b %d, %Y %I:%M:%S %p", "%b %d, %Y, %I:%M:%S %p", "%b %d, %Y %I:%M %p"):
+        try:
+            return when(datetime.strptime(text, pattern).replace(tzinfo=UTC).isoformat())
+        except ValueError:
+            continue
+    return when(text)

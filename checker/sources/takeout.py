@@ -1,0 +1,231 @@
+"""Google Takeout: the Play Store's record of every app you installed or acquired, and where.
+
+Read (any folder depth, so a Takeout zip, its extracted folder, or the files alone work):
+
+* ``Google Play Store/Installs.json``: ``[{"install": {"doc": {"title", "documentType"},
+  "firstInstallationTime", "lastUpdateTime", "deviceAttribute": {"deviceDisplayName",
+  "manufacturer", "model"}}}]``
+* ``Google Play Store/Library.json``: ``[{"libraryDoc": {"doc": {...}, "acquisitionTime"}}]``
+* ``Google Play Store/Devices.json``: ``[{"device": {"mostRecentData": {"deviceName",
+  "manufacturer", "modelName", ...}, "deviceRegistrationTime", "lastTimeDeviceActive"}}]``
+* the Play Store part of *My Activity* (``My Activity/Google Play Store/MyActivity.json``,
+  or ``.html``; the folder and file names are translated, e.g. ``Mon activité``): entries
+  whose links name the package (``play.google.com/store/apps/details?id=…``).
+
+Only these members are opened; everything else in the archive is skipped unread.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+from checker.errors import CheckerError, FormatError
+from checker.models import AppEvidence, ArchiveFindings, ArchiveKind, InstallRecord, Platform
+from checker.sources.base import Probe, ReadContext
+from checker.sources.export_records import Tally, first_of, last_of, when
+from checker.sources.export_tree import (
+    ExportTree,
+    basename,
+    finish,
+    member_error,
+    probe_names,
+)
+from checker.text import PACKAGE_ID, clean
+
+PLAY_FOLDER = "google play store"
+_FILES = {"installs.json", "library.json", "devices.json"}
+_ANDROID_DOCS = {"android apps", "android app", ""}
+_PLAY_LINK = re.compile(
+    rb'href="(https?://play\.google\.com/store/apps/details\?id=[^"]{1,300})"[^>]*>([^<]{1,300})</a>'
+)
+MAX_ACTIVITY_HTML = 256 * 1024 * 1024
+
+
+class TakeoutSource:
+    name = "google-takeout"
+
+    def claims(self, probe: Probe) -> bool:
+        return any(_role(name) for name in probe_names(probe))
+
+    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
+        with ExportTree(path, context) as tree:
+            findings = _read_tree(tree, display)
+        context.findings.append(findings)
+        return []
+
+
+def _role(name: str) -> str | None:
+    """What a member is to us: 'installs', 'library', 'devices', 'activity', or None."""
+    parts = [p.casefold() for p in PurePosixPath(name).parts]
+    file_name = parts[-1] if parts else ""
+    in_play_folder = len(parts) >= 2 and parts[-2] == PLAY_FOLDER
+    if file_name in _FILES and (in_play_folder or len(parts) == 1):
+        return file_name.removesuffix(".json")
+    if in_play_folder and len(parts) >= 3 and file_name.endswith((".json", ".html")):
+        return "activity"  # <My Activity, translated>/Google Play Store/<file>
+    return None
+
+
+def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
+    installs: dict[str, InstallRecord] = {}
+    devices = Tally("devices", "")
+    apps = Tally("installed_apps", "")
+    given_ids: dict[str, str] = {}  # title -> package, from My Activity links
+    read: list[str] = []
+    for name in sorted(tree.names):
+        role = _role(name)
+        if role is None:
+            continue
+        try:
+            if role == "activity":
+                given_ids.update(_activity(tree, name))
+            else:
+                document = tree.json(name)
+                if not isinstance(document, list):
+                    raise FormatError(f"{name}: expected a list of records")
+                if role == "devices":
+                    devices = _devices(document, name)
+                else:
+                    _installs(document, role, installs)
+                    apps.member = apps.member or name
+        except CheckerError as exc:
+            member_error(tree, name, exc)
+            continue
+        read.append(name)
+    finish(tree, read, "no Google Play Store file could be read in this Takeout archive")
+    records = tuple(
+        _with_given_id(record, given_ids)
+        for record in sorted(installs.values(), key=lambda r: r.title.casefold())
+    )
+    for record in records:
+        apps.add(record.title, record.first_seen)
+    holdings = [apps.holding()] if records else []
+    if devices.count:
+        holdings.append(devices.holding())
+    return ArchiveFindings(
+        path=display,
+        kind=ArchiveKind.GOOGLE_TAKEOUT,
+        company_id="google",
+        holdings=tuple(holdings),
+        installs=records,
+        members_read=tuple(read),
+    )
+
+
+def _doc_title(doc: Any) -> str | None:
+    if not isinstance(doc, dict):
+        return None
+    kind = str(doc.get("documentType", "")).casefold()
+    title = doc.get("title")
+    if kind not in _ANDROID_DOCS or not isinstance(title, str):
+        return None  # films, books, music: not apps
+    return clean(title) or None
+
+
+def _installs(document: list[Any], role: str, installs: dict[str, InstallRecord]) -> None:
+    key = "install" if role == "installs" else "libraryDoc"
+    for item in document:
+        entry = item.get(key) if isinstance(item, dict) else None
+        if not isinstance(entry, dict):
+            continue
+        title = _doc_title(entry.get("doc"))
+        if title is None:
+            continue
+        if role == "installs":
+            first, last = (
+                when(entry.get("firstInstallationTime")),
+                when(entry.get("lastUpdateTime")),
+            )
+            device = _device_name(entry.get("deviceAttribute"))
+        else:
+            first, last, device = when(entry.get("acquisitionTime")), None, None
+        known = installs.get(title)
+        devices = tuple(dict.fromkeys([*(known.devices if known else ()), *filter(None, [device])]))
+        installs[title] = InstallRecord(
+            title=title,
+            platform=Platform.ANDROID,
+            first_seen=first_of(first, known.first_seen if known else None),
+            last_seen=last_of(last, known.last_seen if known else None),
+            devices=devices[:10],
+        )
+
+
+def _device_name(attribute: Any) -> str | None:
+    if not isinstance(attribute, dict):
+        return None
+    for key in ("deviceDisplayName", "model", "manufacturer"):
+        value = attribute.get(key)
+        if isinstance(value, str) and value.strip():
+            return clean(value, 80)
+    return None
+
+
+def _devices(document: list[Any], member: str) -> Tally:
+    tally = Tally("devices", member)
+    for item in document:
+        device = item.get("device") if isinstance(item, dict) else None
+        if not isinstance(device, dict):
+            continue
+        data = device.get("mostRecentData")
+        data = data if isinstance(data, dict) else {}
+        label = " ".join(
+            str(data[k]) for k in ("manufacturer", "modelName") if isinstance(data.get(k), str)
+        )
+        tally.add(label or str(data.get("deviceName") or ""), None)
+        for key in ("deviceRegistrationTime", "lastTimeDeviceActive"):
+            moment = when(device.get(key))
+            if moment:
+                tally.first = first_of(tally.first, moment)
+                tally.last = last_of(tally.last, moment)
+    return tally
+
+
+def _activity(tree: ExportTree, name: str) -> dict[str, str]:
+    """Title -> package id from the Play Store entries of My Activity (JSON or HTML)."""
+    found: dict[str, str] = {}
+    if basename(name).endswith(".json"):
+        document = tree.json(name)
+        if not isinstance(document, list):
+            raise FormatError(f"{name}: expected a list of activity entries")
+        for item in document:
+            if not isinstance(item, dict):
+                continue
+            package = _package_from_link(item.get("titleUrl"))
+            title = item.get("title")
+            if package and isinstance(title, str):
+                found[_strip_verb(title)] = package
+        return found
+    data = tree.read(name, MAX_ACTIVITY_HTML)
+    for link, text in _PLAY_LINK.findall(data):
+        package = _package_from_link(link.decode("utf-8", "replace").replace("&amp;", "&"))
+        if package:
+            found[clean(unquote(text.decode("utf-8", "replace")))] = package
+    return found
+
+
+def _package_from_link(link: object) -> str | None:
+    if not isinstance(link, str) or "play.google.com" not in link:
+        return None
+    package = parse_qs(urlparse(link).query).get("id", [""])[0]
+    return package if PACKAGE_ID.fullmatch(package) else None
+
+
+def _strip_verb(title: str) -> str:
+    """'Installed WhatsApp' -> 'WhatsApp' (English; other languages keep their verb)."""
+    for verb in ("Installed ", "Used ", "Visited ", "Searched for ", "Viewed "):
+        if title.startswith(verb):
+            return clean(title[len(verb) :])
+    return clean(title)
+
+
+def _with_given_id(record: InstallRecord, given: dict[str, str]) -> InstallRecord:
+    package = given.get(record.title)
+    if package is None:
+        return record
+    return InstallRecord(
+        record.title, record.platform, record.first_seen, record.last_seen, record.devices,
+        given_id=package,
+    )  # fmt: skip
