@@ -28,17 +28,21 @@ class ArchiveSection:
 
 
 def sections(
-    archives: tuple[ArchiveFindings, ...], knowledge: Knowledge, lang: str
+    archives: tuple[ArchiveFindings, ...], knowledge: Knowledge, lang: str, *, in_app: bool = False
 ) -> list[ArchiveSection]:
-    return [section(f, knowledge, lang) for f in archives]
+    return [section(f, knowledge, lang, in_app=in_app) for f in archives]
 
 
-def section(findings: ArchiveFindings, knowledge: Knowledge, lang: str) -> ArchiveSection:
+def section(
+    findings: ArchiveFindings, knowledge: Knowledge, lang: str, *, in_app: bool = False
+) -> ArchiveSection:
+    """``in_app``: the letter is offered by the app's own dialog, not the command line."""
     kind = findings.kind.value
     company = knowledge.companies.get(findings.company_id)
     actions = [say(f"action.{kind}", lang)]
     if company is not None:
-        actions.append(say("action_letter", lang, company=company.name, company_id=company.id))
+        key = "action_letter_app" if in_app else "action_letter"
+        actions.append(say(key, lang, company=company.name, company_id=company.id))
     notes = [say("archive_members", lang, files=", ".join(findings.members_read[:8]))]
     if findings.unrecognised:
         notes.append(say("archive_unrecognised", lang, files=", ".join(findings.unrecognised[:8])))

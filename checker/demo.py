@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from checker.detect import detect
 from checker.knowledge.base import Knowledge
-from checker.models import AppEvidence, Platform, Report
+from checker.models import (
+    AppEvidence,
+    ArchiveFindings,
+    ArchiveKind,
+    Holding,
+    Platform,
+    Report,
+    SharedActivity,
+)
 from checker.scan import finish_report
 
 DEMO_SOURCE = "demo"
@@ -40,4 +48,31 @@ def demo_report(knowledge: Knowledge) -> Report:
             target_sdk=30, permissions=permissions, class_text="\n".join(classes), class_count=len(classes),
         )  # fmt: skip
         results.append(detect(evidence, knowledge))
-    return finish_report(results, [], [], knowledge)
+    return finish_report(results, [], [], knowledge, archives=_demo_archives())
+
+
+def _demo_archives() -> list[ArchiveFindings]:
+    """An invented Meta export (one demo app reported sharing) and an invented Amazon one."""
+    meta = ArchiveFindings(
+        path="demo: facebook-export.zip", kind=ArchiveKind.META, company_id="meta",
+        holdings=(Holding("shared_activity", 2, "2024-02-01T08:00:00Z", "2025-06-30T21:00:00Z",
+                          ("Demo Fitness", "shop.example"), "demo"),),
+        shared=(
+            SharedActivity("Demo Fitness", "meta", (("ACTIVATE_APP", 212), ("PURCHASE", 3)),
+                           "2024-02-01T08:00:00Z", "2025-06-30T21:00:00Z"),
+            SharedActivity("shop.example", "meta", (("PAGE_VIEW", 40), ("ADD_TO_CART", 2)),
+                           "2024-05-01T12:00:00Z", "2025-01-09T19:00:00Z"),
+        ),
+        members_read=("demo",),
+    )  # fmt: skip
+    amazon = ArchiveFindings(
+        path="demo: amazon-data.zip", kind=ArchiveKind.AMAZON, company_id="amazon",
+        holdings=(
+            Holding("ad_audiences_third_party", 14, None, None, ("Demo segment: new parents",), "demo"),
+            Holding("search_keywords", 1830, "2019-03-02T10:00:00Z", "2025-07-01T10:00:00Z",
+                    ("demo search", "running shoes"), "demo"),
+            Holding("orders", 265, "2016-01-05T10:00:00Z", "2025-06-28T10:00:00Z", ("Demo item",), "demo"),
+        ),
+        members_read=("demo",),
+    )  # fmt: skip
+    return [meta, amazon]

@@ -161,7 +161,22 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
     return "".join(out)
 
 
-def archive_section_html(section: archive_phrases.ArchiveSection, lang: str) -> str:
+def archives_html(report: Report, knowledge: Knowledge, lang: str) -> str:
+    """Every archive's section, for the app's Data exports tab."""
+    return "".join(
+        archive_section_html(section, lang, letter_link=f"letter:{findings.company_id}")
+        for findings, section in zip(
+            report.archives,
+            archive_phrases.sections(report.archives, knowledge, lang, in_app=True),
+            strict=True,
+        )
+    )
+
+
+def archive_section_html(
+    section: archive_phrases.ArchiveSection, lang: str, letter_link: str = ""
+) -> str:
+    """One archive; with ``letter_link`` its last action is a link the app turns into a letter."""
     out = [
         '<section class="app">',
         f"<h3>{e(section.title)}</h3>",
@@ -183,7 +198,11 @@ def archive_section_html(section: archive_phrases.ArchiveSection, lang: str) -> 
         out.append("</ul></details>")
     out.append(f"<p><strong>{e(say('archive_reveals', lang))}</strong><br>{e(section.reveals)}</p>")
     out.append(f"<details open><summary>{e(say('archive_actions', lang))}</summary>")
-    out += [f'<p class="action">→ {e(line)}</p>' for line in section.actions]
+    for index, line in enumerate(section.actions):
+        text = e(line)
+        if letter_link and index == len(section.actions) - 1:
+            text = f'<a href="{e(letter_link)}">{text}</a>'
+        out.append(f'<p class="action">→ {text}</p>')
     out.append("</details>")
     out += [f'<p class="muted small">ℹ {e(note)}</p>' for note in section.notes]
     out.append("</section>")

@@ -99,6 +99,10 @@ ARCHIVE_MESSAGES: dict[str, tuple[str, str]] = {
         "Demandez à {company} une copie ou l'effacement : python main.py letter {company_id}"
         " --request erasure --lang fr",
     ),
+    "action_letter_app": (
+        "Write to {company} to ask for a copy or for deletion…",
+        "Écrire à {company} pour demander une copie ou l'effacement…",
+    ),
     "holding_line": ("{label}: {count}{span}", "{label} : {count}{span}"),
     "holding_span": (" ({first} → {last})", " ({first} → {last})"),
     "holding_examples": ("e.g. {samples}", "p. ex. {samples}"),

@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPOSURE_CHECKER_HOME", tempfile.mkdtemp(prefix="screenshots-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtWidgets import QApplication
+
 from checker.demo import demo_report
 from checker.report import to_dict
 from checker.store import Store
@@ -21,6 +23,13 @@ from ui import app as ui_app
 from ui import i18n
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def settle(application: QApplication) -> None:
+    """Let posted events (language change, then the layout requests it causes) all run."""
+    for _ in range(3):
+        application.sendPostedEvents()
+        application.processEvents()
 
 
 def main() -> None:
@@ -37,28 +46,31 @@ def main() -> None:
     for lang in ("en", "fr"):
         i18n.install(lang)
         window.pages.setCurrentWidget(window.welcome)
-        application.processEvents()
+        settle(application)
         window.grab().save(str(OUT / f"welcome-{lang}.png"))
         window.show_demo()
-        application.processEvents()
+        settle(application)
         window.grab().save(str(OUT / f"results-{lang}.png"))
         window.results.tabs.setCurrentIndex(1)
-        application.processEvents()
+        settle(application)
         window.grab().save(str(OUT / f"companies-{lang}.png"))
         window.results.tabs.setCurrentIndex(2)
-        application.processEvents()
+        settle(application)
         window.grab().save(str(OUT / f"data-{lang}.png"))
+        window.results.tabs.setCurrentIndex(3)
+        settle(application)
+        window.grab().save(str(OUT / f"exports-{lang}.png"))
         window.results.tabs.setCurrentIndex(0)
         window.show_history()
-        application.processEvents()
+        settle(application)
         window.grab().save(str(OUT / f"history-{lang}.png"))
         dialog = window.open_preferences()
-        application.processEvents()
+        settle(application)
         dialog.grab().save(str(OUT / f"preferences-{lang}.png"))
         dialog.close()
         window.pages.setCurrentWidget(window.working)
         window.working.show_progress(3, 12, "~/Downloads/apks/speedtest.apk")
-        application.processEvents()
+        settle(application)
         window.grab().save(str(OUT / f"working-{lang}.png"))
     print(f"screenshots written to {OUT}")
 

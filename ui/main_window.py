@@ -29,17 +29,18 @@ from checker.explain import evidence_strength, score
 from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Platform, Report
 from checker.report import all_exposures, app_score, to_dict
-from checker.report_html import app_section_html
+from checker.report_html import app_section_html, archives_html
 from checker.scan import Progress, scan
 from checker.sources.base import CancelToken
 from checker.wording import error_message, say
 from ui import i18n, theme
+from ui.error_dialog import error_dialog
 from ui.export import export_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
 from ui.letter_dialog import LetterDialog
 from ui.models import KEY_ROLE, Ranked
-from ui.results import ResultsPage
+from ui.results import ARCHIVES_TAB, ResultsPage
 from ui.settings_dialog import SettingsDialog
 from ui.welcome import WelcomePage
 from ui.worker import ScanWorker
@@ -105,11 +106,15 @@ class MainWindow(QMainWindow):
             lambda: self.open_files(self.tr("App Privacy Report (*.ndjson *.json)"))
         )
         self.welcome.open_bundle.connect(lambda: self.open_files(self.tr("App bundles (*.ipa)")))
+        self.welcome.open_archive.connect(
+            lambda: self.open_files(self.tr("Data exports (*.zip *.json *.csv *.html)"))
+        )
         self.welcome.connect_phone.connect(self.connect_phone)
         self.welcome.try_demo.connect(self.show_demo)
         self.working.cancel_requested.connect(self.cancel)
         self.results.app_selected.connect(self._show_app)
         self.results.letter_requested.connect(self.open_letter)
+        self.results.archives.anchorClicked.connect(self._archive_link)
         self.history.back_requested.connect(self.go_back)
 
     def _build_menus(self) -> None:
@@ -182,8 +187,8 @@ class MainWindow(QMainWindow):
         self.errors.setAccessibleName(self.tr("Files that could not be read, and why"))
         for lang, action in self.language_actions.items():
             action.setChecked(lang == i18n.current())
-        if self.report is not None:
-            self.show_report(self.report, demo=self.showing_demo)
+        if self.report is not None:  # words change, the page shown does not
+            self.show_report(self.report, demo=self.showing_demo, switch_page=False)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -301,16 +306,19 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.welcome if self.report is None else self.results)
         if not isinstance(error, Cancelled):
             lang = i18n.current()
-            detail = (
+            message = (
                 error_message(error.code, error.detail, lang)
                 if isinstance(error, CheckerError)
-                else type(error).__name__
+                else self.tr(
+                    "An unexpected problem stopped the check. Your files were not changed."
+                )
             )
-            QMessageBox.warning(self, self.tr("Something went wrong"), detail)
+            self.error_box = error_dialog(self, self.tr("Something went wrong"), message, error)
+            self.error_box.open()
 
     # ------------------------------------------------------------------ showing results
 
-    def show_report(self, report: Report, *, demo: bool = False) -> None:
+    def show_report(self, report: Report, *, demo: bool = False, switch_page: bool = True) -> None:
         self.report = report
         self.showing_demo = demo
         lang = i18n.current()
@@ -353,8 +361,11 @@ class MainWindow(QMainWindow):
             [self.tr("Who can receive your data"), self.tr("Most sensitive")], groups
         )
         self.results.data_chart.set_rows(phrases.data_reach_rows(report, self.knowledge, lang))
+        self.results.archives.setHtml(archives_html(report, self.knowledge, lang))
+        self.results.tabs.setTabVisible(ARCHIVES_TAB, bool(report.archives))
         self._show_errors(report)
-        self.pages.setCurrentWidget(self.results)
+        if switch_page:
+            self.pages.setCurrentWidget(self.results)
         # the report's own order: widest reach first
         self.results.companies_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         view = self.results.apps_view
@@ -405,6 +416,20 @@ class MainWindow(QMainWindow):
         )
         report = to_dict(self.report, self.knowledge, i18n.current())
         dialog = LetterDialog(self, self.knowledge, list(groups), report, i18n.current())
+        dialog.open_dialog()
+        return dialog
+
+    def _archive_link(self, url: QUrl) -> None:
+        if url.scheme() == "letter":
+            self.open_letter_to(url.path())
+
+    def open_letter_to(self, company_id: str) -> LetterDialog | None:
+        """A data request to a platform whose export the user opened."""
+        company = self.knowledge.companies.get(company_id)
+        if self.report is None or company is None:
+            return None
+        report = to_dict(self.report, self.knowledge, i18n.current())
+        dialog = LetterDialog(self, self.knowledge, [company], report, i18n.current())
         dialog.open_dialog()
         return dialog
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from ui.models import KEY_ROLE, SORT_ROLE, RowsModel
 from ui.reach_chart import ReachChart
 
+ARCHIVES_TAB = 3
+
 
 def _table(model: QSortFilterProxyModel) -> QTableView:
     view = QTableView()
@@ -75,6 +77,11 @@ class ResultsPage(QWidget):
         self.tabs.addTab(self.apps_view, "")
         self.tabs.addTab(self.companies_view, "")
         self.tabs.addTab(self.data_scroll, "")
+        self.archives = QTextBrowser()  # what the data-export archives show
+        self.archives.setOpenExternalLinks(False)
+        self.archives.setOpenLinks(False)
+        self.tabs.addTab(self.archives, "")
+        self.tabs.setTabVisible(ARCHIVES_TAB, False)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.detail.setOpenLinks(False)
@@ -114,6 +121,8 @@ class ResultsPage(QWidget):
         self.tabs.setTabText(0, self.tr("Apps"))
         self.tabs.setTabText(1, self.tr("Companies"))
         self.tabs.setTabText(2, self.tr("Data"))
+        self.tabs.setTabText(ARCHIVES_TAB, self.tr("Data exports"))
+        self.archives.setAccessibleName(self.tr("What your data-export archives show"))
         self.detail.setAccessibleName(self.tr("Details of the selected app"))
         self.apps_view.setAccessibleName(self.tr("Apps checked, most exposed first"))
         self.companies_view.setAccessibleName(self.tr("Companies that can receive your data"))

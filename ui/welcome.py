@@ -11,6 +11,7 @@ class WelcomePage(QWidget):
     connect_phone = Signal()
     open_privacy_report = Signal()
     open_bundle = Signal()
+    open_archive = Signal()
     try_demo = Signal()
 
     def __init__(self) -> None:
@@ -23,10 +24,10 @@ class WelcomePage(QWidget):
         self.drop_hint.setObjectName("muted")
         self.buttons = {
             "apks": QPushButton(), "phone": QPushButton(), "report": QPushButton(),
-            "bundle": QPushButton(), "demo": QPushButton(),
+            "bundle": QPushButton(), "archive": QPushButton(), "demo": QPushButton(),
         }  # fmt: skip
         signals = {"apks": self.check_apks, "phone": self.connect_phone, "report": self.open_privacy_report,
-                   "bundle": self.open_bundle, "demo": self.try_demo}  # fmt: skip
+                   "bundle": self.open_bundle, "archive": self.open_archive, "demo": self.try_demo}  # fmt: skip
         grid = QGridLayout()
         for index, (key, button) in enumerate(self.buttons.items()):
             button.setMinimumHeight(56)
@@ -56,6 +57,7 @@ class WelcomePage(QWidget):
             "phone": self.tr("Connect an Android phone"),
             "report": self.tr("Open an iPhone App Privacy Report"),
             "bundle": self.tr("Open an app bundle (.ipa/.app)"),
+            "archive": self.tr("Open a data-export archive (Google, Meta, Amazon, Apple)"),
             "demo": self.tr("Try with demo data"),
         }
         for key, button in self.buttons.items():

@@ -92,8 +92,10 @@ def test_switching_to_french_at_run_time(window: MainWindow, qtbot: QtBot) -> No
     window.show_demo()
     assert window.results.tabs.tabText(1) == "Entreprises"
     assert "Code de pistage présent" in window.results.detail.toPlainText()
+    window.show_history()
     window.set_language("en")
     qtbot.waitUntil(lambda: window.welcome.buttons["demo"].text() == "Try with demo data")
+    assert window.pages.currentWidget() is window.history  # new words, same page
 
 
 def test_every_export_format(window: MainWindow, tmp_path: Path) -> None:
