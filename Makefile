@@ -28,6 +28,7 @@ test: venv lint typecheck
 
 bench: venv
 	$(PY) -m bench.run_all
+	$(PY) -m bench.exports
 	$(PY) -m bench.device
 	$(PY) -m bench.startup
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from checker.errors import CheckerError, FormatError
 from checker.models import AppEvidence, ArchiveFindings, ArchiveKind
 from checker.sources.base import Probe, ReadContext
-from checker.sources.export_records import Tally, when
+from checker.sources.export_records import Tally, moment
 from checker.sources.export_tree import (
     ExportTree,
     basename,
@@ -81,6 +81,9 @@ _RULES: dict[str, _Rule] = {
 }
 
 
+_PLACEHOLDERS = {"not available", "no data", "n/a"}
+
+
 class AmazonExportSource:
     name = "amazon-export"
 
@@ -131,20 +134,19 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
 def _tally_csv(
     tree: ExportTree, name: str, tally: Tally, values: tuple[str, ...], times: tuple[str, ...]
 ) -> None:
-    value_column: str | None = None
-    time_column: str | None = None
-    for number, row in enumerate(tree.csv_rows(name)):
-        if number == 0:
-            columns = {key.casefold(): key for key in row}
-            value_column = next((columns[c] for c in values if c in columns), None)
-            if value_column is None and not times and row:
-                value_column = next(iter(row))  # one-column lists: whatever the header says
-            time_column = next((columns[c] for c in times if c in columns), None)
-            if value_column is None and time_column is None:
-                raise FormatError(f"{name}: none of the expected columns is present")
-        value = row.get(value_column, "") if value_column else ""
-        if not value.strip() and not (time_column and row.get(time_column)):
-            continue  # blank line, or Amazon's "no data" placeholder rows
-        if value.strip().casefold() in ("not available", "no data", "n/a"):
-            continue
-        tally.add(value, when(row.get(time_column, "")) if time_column else None)
+    rows = tree.csv_rows(name)
+    header = [cell.casefold() for cell in next(rows, [])]
+    value_at = next((header.index(c) for c in values if c in header), None)
+    time_at = next((header.index(c) for c in times if c in header), None)
+    if value_at is None and not times and header:
+        value_at = 0  # one-column lists: whatever the header says
+    if value_at is None and time_at is None:
+        raise FormatError(f"{name}: none of the expected columns is present")
+    for row in rows:
+        value = row[value_at] if value_at is not None and value_at < len(row) else ""
+        stamp = row[time_at] if time_at is not None and time_at < len(row) else ""
+        if not value.strip() and not stamp:
+            continue  # blank line
+        if value.strip().casefold() in _PLACEHOLDERS:
+            continue  # Amazon writes these where a list is empty
+        tally.add(value.strip(), moment(stamp) if stamp else None)

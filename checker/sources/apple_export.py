@@ -110,18 +110,24 @@ def _read_history(
     transactions: Tally,
     prefix: str,
 ) -> None:
-    columns: dict[str, str | None] = {}
-    for number, row in enumerate(tree.csv_rows(name)):
-        if number == 0:
-            present = {key.casefold(): key for key in row}
-            for field, options in (("title", _TITLE), ("type", _TYPE), ("date", _DATE),
-                                   ("id", _ID), ("device", _DEVICE)):  # fmt: skip
-                columns[field] = next((present[o] for o in options if o in present), None)
-            if columns["title"] is None:
-                raise FormatError(f"{name}: no item description column")
-        title = clean(row.get(columns["title"] or "", ""))
-        kind = row.get(columns["type"] or "", "").casefold()
-        moment = when(row.get(columns["date"] or "", ""))
+    rows = tree.csv_rows(name)
+    present = [cell.casefold() for cell in next(rows, [])]
+    columns = {
+        field: next((present.index(o) for o in options if o in present), None)
+        for field, options in (("title", _TITLE), ("type", _TYPE), ("date", _DATE),
+                               ("id", _ID), ("device", _DEVICE))
+    }  # fmt: skip
+    if columns["title"] is None:
+        raise FormatError(f"{name}: no item description column")
+
+    def cell(row: list[str], field: str) -> str:
+        at = columns[field]
+        return row[at] if at is not None and at < len(row) else ""
+
+    for row in rows:
+        title = clean(cell(row, "title"))
+        kind = cell(row, "type").casefold()
+        moment = when(cell(row, "date"))
         if role == "purchases":
             transactions.member = transactions.member or prefix + name
             transactions.add(title, moment)
@@ -129,7 +135,7 @@ def _read_history(
             continue
         platform = Platform.MACOS if "mac" in kind else Platform.IOS
         known = installs.get(title)
-        device = clean(row.get(columns["device"] or "", ""), 80)
+        device = clean(cell(row, "device"), 80)
         devices = (*(known.devices if known else ()), *([device] if device else ()))
         installs[title] = InstallRecord(
             title=title,
@@ -137,7 +143,5 @@ def _read_history(
             first_seen=first_of(moment, known.first_seen if known else None),
             last_seen=last_of(moment, known.last_seen if known else None),
             devices=tuple(dict.fromkeys(devices))[:10],
-            store_id=(clean(row.get(columns["id"] or "", ""), 20) or None)
-            if columns["id"]
-            else (known.store_id if known else None),
+            store_id=clean(cell(row, "id"), 20) or (known.store_id if known else None),
         )

@@ -22,25 +22,37 @@ def when(value: object) -> str | None:
     Handles ISO strings (with Z, an offset, or none: taken as UTC), "2021-03-04 10:11:12.0",
     US "03/04/2021 10:11", and Unix times in seconds or milliseconds.
     """
-    moment: datetime | None = None
+    return iso(moment(value))
+
+
+def iso(instant: datetime | None) -> str | None:
+    return instant.strftime("%Y-%m-%dT%H:%M:%SZ") if instant is not None else None
+
+
+def moment(value: object) -> datetime | None:
+    """``when`` as an aware UTC datetime, for code that compares many times."""
+    instant: datetime | None = None
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        seconds = value / 1000 if value > 10_000_000_000 else value
-        try:
-            moment = datetime.fromtimestamp(seconds, UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+        instant = _from_number(value)
     elif isinstance(value, str):
-        moment = _parse_text(value.strip())
-    if moment is None or moment < _EARLIEST or moment.year > 2100:
+        instant = _parse_text(value.strip())
+    if instant is None:
         return None
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if instant.tzinfo is not UTC:
+        instant = instant.astimezone(UTC)
+    return instant if instant >= _EARLIEST and instant.year <= 2100 else None
 
 
 def _parse_text(text: str) -> datetime | None:
     if not text:
         return None
+    try:  # the common case, in C: "2021-03-04T10:11:12.000Z", "2021-03-04 10:11:12.0"
+        instant = datetime.fromisoformat(text)
+        return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+    except ValueError:
+        pass
     if text.isdigit():
         return _from_number(int(text))
     us = _US_DATE.fullmatch(text)
@@ -51,23 +63,21 @@ def _parse_text(text: str) -> datetime | None:
             return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
         except ValueError:
             return None
-    candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
-    if " UTC" in candidate:
-        candidate = candidate.replace(" UTC", "+00:00")
+    candidate = text.replace(" UTC", "+00:00")
     try:
-        moment = datetime.fromisoformat(candidate)
+        instant = datetime.fromisoformat(candidate)
     except ValueError:
         plain = _PLAIN.match(text)
         if not plain:
             return None
         try:
-            moment = datetime.fromisoformat(plain[0])
+            instant = datetime.fromisoformat(plain[0])
         except ValueError:
             return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
 
 
-def _from_number(number: int) -> datetime | None:
+def _from_number(number: float) -> datetime | None:
     try:
         return datetime.fromtimestamp(number / 1000 if number > 10_000_000_000 else number, UTC)
     except (OverflowError, OSError, ValueError):
@@ -86,7 +96,11 @@ def last_of(*values: str | None) -> str | None:
 
 @dataclass
 class Tally:
-    """Count records of one kind, keep their time span and a few (or the most common) examples."""
+    """Count records of one kind, keep their time span and a few (or the most common) examples.
+
+    Hot path (millions of rows): times are compared as datetimes and formatted once; the
+    examples are cleaned for display only when they are kept.
+    """
 
     code: str
     member: str
@@ -96,27 +110,42 @@ class Tally:
     common: Counter[str] = field(default_factory=Counter)
     keep_common: bool = False  # samples are the most frequent values, not the first ones
     _samples: list[str] = field(default_factory=list)
+    _earliest: datetime | None = None
+    _latest: datetime | None = None
 
-    def add(self, sample: str | None = None, moment: str | None = None) -> None:
+    def add(self, sample: str | None = None, when_: str | datetime | None = None) -> None:
         self.count += 1
-        if moment:
-            self.first = first_of(self.first, moment)
-            self.last = last_of(self.last, moment)
+        if when_ is not None:
+            self.span(when_ if isinstance(when_, datetime) else moment(when_))
         if not sample:
             return
-        text = clean(sample, 120)
-        if not text:
-            return
         if self.keep_common:
-            if len(self.common) < 100_000 or text in self.common:
-                self.common[text] += 1
-        elif len(self._samples) < SAMPLES and text not in self._samples:
-            self._samples.append(text)
+            if len(self.common) < 100_000 or sample in self.common:
+                self.common[sample] += 1
+        elif len(self._samples) < SAMPLES:
+            text = clean(sample, 120)
+            if text and text not in self._samples:
+                self._samples.append(text)
+
+    def span(self, instant: datetime | None) -> None:
+        if instant is None:
+            return
+        if self._earliest is None or instant < self._earliest:
+            self._earliest = instant
+        if self._latest is None or instant > self._latest:
+            self._latest = instant
 
     def holding(self) -> Holding:
-        samples = (
-            tuple(text for text, _ in self.common.most_common(SAMPLES))
-            if self.keep_common
-            else tuple(self._samples)
-        )
-        return Holding(self.code, self.count, self.first, self.last, samples, self.member)
+        if self.keep_common:
+            samples: list[str] = []
+            for value, _ in self.common.most_common():
+                text = clean(value, 120)
+                if text and text not in samples:
+                    samples.append(text)
+                if len(samples) == SAMPLES:
+                    break
+        else:
+            samples = self._samples
+        first = first_of(self.first, iso(self._earliest))
+        last = last_of(self.last, iso(self._latest))
+        return Holding(self.code, self.count, first, last, tuple(samples), self.member)

@@ -152,13 +152,13 @@ class ExportTree:
         except ValueError as exc:
             raise FormatError(f"{name}: not valid JSON ({exc})") from None
 
-    def csv_rows(self, name: str) -> Iterator[dict[str, str]]:
-        """The rows of a CSV member as dicts keyed by trimmed header names, streamed."""
+    def csv_rows(self, name: str) -> Iterator[list[str]]:
+        """The rows of a CSV member, streamed; the first is the header, trimmed (BOM removed)."""
         with self.open(name, MAX_CSV_BYTES) as stream:
             text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
             reader = csv.reader(text)
             try:
-                header = [cell.strip().strip("\ufeff") for cell in next(reader, [])]
+                yield [cell.strip().strip("\ufeff") for cell in next(reader, [])]
                 for number, row in enumerate(reader):
                     if number >= MAX_CSV_ROWS:
                         self.context.warn(
@@ -167,7 +167,7 @@ class ExportTree:
                         return
                     if number % 10_000 == 0:
                         self.context.cancel.check()
-                    yield dict(zip(header, row, strict=False))
+                    yield row
             except csv.Error as exc:
                 raise FormatError(f"{name}: malformed CSV ({exc})") from None
 

@@ -93,7 +93,7 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
             continue
         try:
             if name.casefold().endswith(".json"):
-                _from_json(_unmangle(tree.json(name)), businesses, name)
+                _from_json(tree.json(name), businesses, name)
             else:
                 read.extend(_from_html(tree, name, businesses))
         except CheckerError as exc:
@@ -131,7 +131,7 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
 
 
 def _business(businesses: dict[str, _Business], name: object) -> _Business | None:
-    label = clean(name) if isinstance(name, str) else ""
+    label = clean(_unmangle(name)) if isinstance(name, str) else ""
     if not label or label.casefold() in _PAGE_TITLES:
         return None
     if label not in businesses and len(businesses) >= MAX_BUSINESSES:
@@ -200,20 +200,14 @@ def _event_fields(fields: list[Any]) -> tuple[str, str | None]:
     return event, moment
 
 
-def _unmangle(value: Any) -> Any:
-    """Undo Meta's escaping of UTF-8 bytes as single characters, throughout a document."""
-    if isinstance(value, str):
-        if value.isascii() or any(ord(c) > 255 for c in value):
-            return value
-        try:
-            return value.encode("latin-1").decode("utf-8")
-        except UnicodeDecodeError:
-            return value
-    if isinstance(value, list):
-        return [_unmangle(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _unmangle(v) for k, v in value.items()}
-    return value
+def _unmangle(value: str) -> str:
+    """Undo Meta's escaping of UTF-8 bytes as single characters ("Ã©" for "é")."""
+    if value.isascii() or any(ord(c) > 255 for c in value):
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return value
 
 
 # ---------------------------------------------------------------- HTML
