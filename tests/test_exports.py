@@ -358,3 +358,42 @@ def test_a_one_gigabyte_takeout_reads_only_what_it_needs(
     assert len(only_archive(report, ArchiveKind.GOOGLE_TAKEOUT).installs) == 4
     assert not any("YouTube" in name for name in opened)
     assert peak < 64 * 1024 * 1024
+
+
+def test_exports_without_the_parts_we_read_say_what_to_do(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    german = ex.write_zip(
+        tmp_path / "takeout-de.zip",
+        {"Takeout/archive_browser.html": b"<html></html>", "Takeout/Fotos/a.json": b"{}",
+         "Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.html": b"<html></html>"},
+    )  # fmt: skip
+    meta = ex.write_zip(
+        tmp_path / "facebook.zip",
+        {"personal_information/profile_information/profile_information.json": b"{}",
+         "your_facebook_activity/posts/your_posts_1.json": b"[]"},
+    )  # fmt: skip
+    errors = {Path(e.path).name: e.detail for e in run(knowledge, german, meta).errors}
+    assert "Google Play Store" in errors["takeout-de.zip"]
+    assert "Fotos, Meine Aktivitäten" in errors["takeout-de.zip"]
+    assert "Apps and websites off of Facebook" in errors["facebook.zip"]
+
+
+def test_meta_single_page_html_with_a_heading_per_business(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    page = (
+        b"<html><body><h1>Your off-Facebook activity</h1>"
+        b"<h2>Acme Weather</h2><div>Event</div><div>ACTIVATE_APP</div>"
+        b"<div>Received on</div><div>Jan 5, 2024 10:11:12 am</div>"
+        b"<div>Event</div><div>PURCHASE</div>"
+        b"<h2>News &amp; Co</h2><div>Event</div><div>PAGE_VIEW</div></body></html>"
+    )
+    path = tmp_path / "your_off-facebook_activity.html"
+    path.write_bytes(page)
+    meta = only_archive(run(knowledge, path), ArchiveKind.META)
+    by_name = {a.name: dict(a.events) for a in meta.shared}
+    assert by_name == {
+        "Acme Weather": {"ACTIVATE_APP": 1, "PURCHASE": 1},
+        "News & Co": {"PAGE_VIEW": 1},
+    }

@@ -59,13 +59,25 @@ class MetaExportSource:
     name = "meta-export"
 
     def claims(self, probe: Probe) -> bool:
-        return any(_is_index(name) for name in probe_names(probe))
+        names = probe_names(probe)
+        return any(_is_index(name) for name in names) or _is_meta_export(names)
 
     def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
         with ExportTree(path, context) as tree:
             findings = _read_tree(tree, display)
         context.findings.append(findings)
         return []
+
+
+_EXPORT_FOLDERS = (
+    "your_facebook_activity", "your_instagram_activity", "logged_information",
+    "personal_information", "apps_and_websites_off_of_facebook", "security_and_login_information",
+)  # fmt: skip
+
+
+def _is_meta_export(names: list[str]) -> bool:
+    """A Facebook or Instagram export, whatever it holds: its top folders have these names."""
+    return sum(1 for n in names[:5000] if PurePosixPath(n).parts[0] in _EXPORT_FOLDERS) >= 2
 
 
 def _is_index(name: str) -> bool:
@@ -100,6 +112,12 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
             member_error(tree, name, exc)
             continue
         read.append(name)
+    if not read and not any(_is_index(n) for n in tree.names):
+        raise FormatError(
+            "this Meta export has no 'activity off Meta technologies' file: when you request"
+            " the download, include 'Apps and websites off of Facebook' (or the Instagram"
+            " equivalent)"
+        )
     finish(tree, read, "no 'activity off Meta technologies' file could be read in this archive")
     shared = tuple(
         SharedActivity(

@@ -48,13 +48,33 @@ class TakeoutSource:
     name = "google-takeout"
 
     def claims(self, probe: Probe) -> bool:
-        return any(_role(name) for name in probe_names(probe))
+        names = probe_names(probe)
+        return any(_role(name) for name in names) or is_takeout(names)
 
     def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
         with ExportTree(path, context) as tree:
             findings = _read_tree(tree, display)
         context.findings.append(findings)
         return []
+
+
+def is_takeout(names: list[str]) -> bool:
+    """A Takeout archive, whatever it holds: Google puts an index page at its root."""
+    return any(basename(n) == "archive_browser.html" for n in names) and any(
+        n.casefold().startswith("takeout/") or "/" not in n for n in names
+    )
+
+
+def _top_folders(tree: ExportTree) -> list[str]:
+    """The product folders of a Takeout archive: named in the account's language."""
+    folders = set()
+    for name in tree.names:
+        parts = PurePosixPath(name).parts
+        if len(parts) >= 3 and parts[0].casefold() == "takeout":
+            folders.add(parts[1])
+        elif len(parts) >= 2 and parts[0].casefold() != "takeout":
+            folders.add(parts[0])
+    return sorted(folders)[:12]
 
 
 def _role(name: str) -> str | None:
@@ -95,6 +115,12 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
             member_error(tree, name, exc)
             continue
         read.append(name)
+    if not read and not any(_role(n) for n in tree.names):
+        raise FormatError(
+            "this Takeout archive has no Google Play Store data; export again with"
+            " 'Google Play Store' ticked. Folders found (not recognised; another language?): "
+            + (", ".join(_top_folders(tree)) or "none")
+        )
     finish(tree, read, "no Google Play Store file could be read in this Takeout archive")
     records = tuple(
         _with_given_id(record, given_ids)
