@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from checker.errors import EncryptedArchive, FormatError, LimitExceeded, NotAZip, Truncated
+from checker.formats.zip_salvage import salvage
 
 MAX_MEMBERS = 250_000
 MAX_MEMBER_BYTES = 1024 * 1024 * 1024  # one inflated member
@@ -27,7 +28,10 @@ MAX_RATIO = 1000  # real DEX is ~3:1, text rarely beyond 100:1; bombs are far ab
 RATIO_FLOOR = 1024 * 1024  # small members may compress arbitrarily well
 _LOCAL_HEADER = struct.Struct("<4s5H3I2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
-_CHUNK = 1024 * 1024  # compressed bytes read, and inflated bytes produced, per step
+_CHUNK = 1024 * 1024
+MAX_SALVAGED_STREAM = (
+    512 * 1024 * 1024
+)  # compressed bytes read, and inflated bytes produced, per step
 
 
 @dataclass
@@ -92,6 +96,7 @@ class SafeZip:
 
     def __init__(self, source: Path | bytes | bytearray, *, budget: Budget | None = None) -> None:
         self.budget = budget if budget is not None else Budget()
+        self._zip: zipfile.ZipFile | None = None
         self._file: BinaryIO = (
             cast(BinaryIO, _MemoryFile(source))
             if isinstance(source, bytes | bytearray)
@@ -124,6 +129,27 @@ class SafeZip:
             # zipfile raises all of these on crafted directories (bad versions, empty names...)
             self.close()
             raise FormatError(f"damaged zip directory ({type(exc).__name__}: {exc})") from None
+
+    @classmethod
+    def salvaged(cls, path: Path, *, budget: Budget | None = None) -> SafeZip:
+        """The members of a zip cut short (no table of contents) that arrived whole.
+
+        Raises ``Truncated`` when not even one member can be recovered.
+        """
+        archive = cls.__new__(cls)
+        archive.budget = budget if budget is not None else Budget()
+        archive._file = path.open("rb")
+        archive._zip = None
+        try:
+            infos = salvage(archive._file, path.stat().st_size)
+        except (OSError, ValueError, struct.error) as exc:
+            archive.close()
+            raise Truncated(f"the zip archive is damaged: {exc}") from None
+        if not infos:
+            archive.close()
+            raise Truncated("the zip archive is cut short before its first file ended")
+        archive._members = [Member(i.filename, i.file_size, i.compress_size, i) for i in infos]
+        return archive
 
     def __enter__(self) -> SafeZip:
         return self
@@ -173,6 +199,8 @@ class SafeZip:
 
         The same caps as ``read`` apply; zipfile checks the CRC when the stream ends.
         """
+        if self._zip is None:  # salvaged: no directory for zipfile, so read it whole
+            return io.BytesIO(self.read(member, limit=min(limit, MAX_SALVAGED_STREAM)))
         info = self._check(member, limit)
         try:
             return cast(BinaryIO, self._zip.open(info))

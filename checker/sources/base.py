@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,7 @@ from typing import Protocol
 
 from checker.errors import Cancelled, CheckerError, Unreadable
 from checker.formats.safezip import Budget, SafeZip, looks_like_zip
+from checker.formats.zip_salvage import salvage_path
 from checker.models import AppEvidence, ArchiveFindings, ScanError
 
 MAX_NESTING = 8  # archives inside archives; εxodus stops at 10, real bundles need 2
@@ -80,6 +82,16 @@ class Probe:
             with SafeZip(self.path) as archive:
                 return frozenset(archive.names())
         except (CheckerError, OSError):
+            return frozenset()
+
+    @cached_property
+    def salvaged_names(self) -> frozenset[str]:
+        """Member names of a zip cut short (no table of contents), from its local headers."""
+        if self.is_dir or self.zip_names or not looks_like_zip(self.head):
+            return frozenset()
+        try:
+            return frozenset(info.filename for info in salvage_path(self.path))
+        except (OSError, ValueError, struct.error):
             return frozenset()
 
 

@@ -23,6 +23,7 @@ from checker.errors import (
     EncryptedArchive,
     FormatError,
     LimitExceeded,
+    NotAZip,
     Unreadable,
 )
 from checker.formats.safezip import Member, SafeZip, looks_like_zip
@@ -51,7 +52,7 @@ class ExportTree:
         if path.is_dir():
             self._walk(path)
         elif _is_zip(path):
-            self._open_zip(SafeZip(path, budget=context.budget))
+            self._open_zip(_open_or_salvage(path, context))
         else:
             self._files[path.name] = path
             self.names[path.name] = _size(path)
@@ -193,6 +194,8 @@ def probe_names(probe: Probe, folder_depth: int = 4) -> list[str]:
         return _shallow_listing(probe.path, folder_depth)
     if probe.zip_names:
         return sorted(probe.zip_names)
+    if probe.salvaged_names:
+        return sorted(probe.salvaged_names)
     return [probe.path.name]
 
 
@@ -214,6 +217,23 @@ def _shallow_listing(root: Path, depth: int, limit: int = 5000) -> list[str]:
             elif entry.is_file():
                 found.append(Path(entry.path).relative_to(root).as_posix())
     return found
+
+
+def _open_or_salvage(path: Path, context: ReadContext) -> SafeZip:
+    """The zip, or, when its table of contents is missing (a cut-short download), what arrived."""
+    try:
+        return SafeZip(path, budget=context.budget)
+    except (NotAZip, FormatError) as exc:
+        if isinstance(exc, LimitExceeded | EncryptedArchive):
+            raise
+        archive = SafeZip.salvaged(path, budget=context.budget)
+        context.warn(
+            str(path),
+            "truncated",
+            f"the archive is cut short or damaged ({exc.detail}); the {len(archive.members())}"
+            " files that arrived whole were read",
+        )
+        return archive
 
 
 def _is_zip(path: Path) -> bool:
