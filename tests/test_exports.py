@@ -441,3 +441,24 @@ def test_a_zip_cut_before_its_first_file_ends_is_named(
     report = run(knowledge, path)
     assert [(Path(e.path).name, e.code) for e in report.errors] == [("amazon.zip", "truncated")]
     assert "interrupted download" in report.errors[0].detail
+
+
+def test_store_titles_match_the_bundled_table_of_widely_used_apps(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    apps = [("Spotify: Music and Podcasts", "2020-01-01T00:00:00.000Z", "Pixel"),
+            ("Tinder Dating App: Date & Chat", "2021-01-01T00:00:00.000Z", "Pixel")]  # fmt: skip
+    takeout = only_archive(
+        run(knowledge, ex.write_zip(tmp_path / "t.zip", ex.takeout_members(apps))),
+        ArchiveKind.GOOGLE_TAKEOUT,
+    )
+    matched = {r.title: (r.app_id, r.match) for r in takeout.installs}
+    assert matched["Spotify: Music and Podcasts"] == ("com.spotify.music", "normalised")
+    assert matched["Tinder Dating App: Date & Chat"][1] == "none"  # "Tinder Dating App" ≠ "Tinder"
+
+
+def test_the_table_of_known_apps_names_each_app_once_per_platform() -> None:
+    from checker.scan import known_app_names
+
+    for names in known_app_names().values():
+        assert len(set(names.values())) == len(names)
