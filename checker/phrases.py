@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.actions import actions_for
 from checker.explain import rollup_by_data_type, rollup_by_group
@@ -232,19 +233,41 @@ def short_permission(name: str) -> str:
     return name
 
 
-def data_reach_rows(report: Report, knowledge: Knowledge, lang: str) -> list[tuple[str, int, str]]:
-    """Per kind of data, widest reach first: its name, how many groups, and the line to say."""
+class ReachRow(NamedTuple):
+    """One kind of data in the Data view: how many groups can get it, and through which apps."""
+
+    name: str
+    groups: int
+    line: str  # the whole row in words, for text reports and screen readers
+    apps: str  # "through …": the apps it can leave from
+
+
+def data_reach_rows(report: Report, knowledge: Knowledge, lang: str) -> list[ReachRow]:
+    """Per kind of data, widest reach first: its name, how many groups, through which apps."""
     per_app = {r.app.id: r.explanations for r in report.apps}
+    names = {r.app.id: r.app.name or r.app.id for r in report.apps}
+    through: dict[str, list[str]] = {}
+    for result in report.apps:
+        for code in dict.fromkeys(e.data_type for h in result.explanations for e in h.exposures):
+            through.setdefault(code, []).append(names[result.app.id])
     rows = []
     for code, groups in rollup_by_data_type(per_app).items():
         name = data_type_name(code, knowledge, lang)
+        apps = through.get(code, [])
+        shown = ", ".join(apps[:REACH_APPS_SHOWN])
+        if len(apps) > REACH_APPS_SHOWN:
+            shown += " " + say("and_more", lang, count=len(apps) - REACH_APPS_SHOWN)
+        apps_text = say("through_apps", lang, apps=shown)
         line = say("data_reach", lang, data=name, groups=count("groups", len(groups), lang))
-        rows.append((name, len(groups), line))
+        rows.append(ReachRow(name, len(groups), f"{line}, {apps_text}", apps_text))
     return rows
 
 
+REACH_APPS_SHOWN = 4
+
+
 def data_reach(report: Report, knowledge: Knowledge, lang: str) -> list[str]:
-    return [line for _, _, line in data_reach_rows(report, knowledge, lang)]
+    return [row.line for row in data_reach_rows(report, knowledge, lang)]
 
 
 def action_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:

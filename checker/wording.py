@@ -204,6 +204,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vos données, et combien de groupes peuvent les recevoir",
     ),
     "data_reach": ("{data}: {groups}", "{data} : {groups}"),
+    "through_apps": ("through {apps}", "via {apps}"),
+    "and_more": ("and {count} more", "et {count} de plus"),
     "groups.one": ("{count} group", "{count} groupe"),
     "groups.other": ("{count} groups", "{count} groupes"),
     "score_formula_short": (

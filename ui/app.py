@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from checker import paths
 from checker.knowledge.base import Knowledge
 from ui import i18n, theme
+from ui.icon import app_icon
 from ui.main_window import MainWindow
 
 STYLE = """
@@ -30,6 +31,7 @@ def create(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Exposure Checker")
+    app.setWindowIcon(app_icon())
     app.setStyleSheet(STYLE)
     stored = settings()
     language = str(stored.value("language", "system"))
@@ -52,7 +54,11 @@ def self_test() -> int:
     window.show()
     i18n.install("fr")
     app.processEvents()
-    ok = window.windowTitle() != "" and window.knowledge.info.trackers > 0
+    ok = (
+        window.windowTitle() != ""
+        and window.knowledge.info.trackers > 0
+        and not app.windowIcon().isNull()
+    )
     i18n.install("en")
     window.close()
     return 0 if ok else 1

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -35,7 +37,7 @@ from checker.sources.base import CancelToken
 from checker.wording import error_message, say
 from ui import i18n, theme
 from ui.error_dialog import error_dialog
-from ui.export import export_report
+from ui.export import export_report, print_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
 from ui.letter_dialog import LetterDialog
@@ -126,6 +128,10 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.export_action.triggered.connect(self.export)
         self.export_action.setEnabled(False)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_report)
+        self.print_action.setEnabled(False)
         self.home_action = QAction(self)
         self.home_action.triggered.connect(lambda: self.pages.setCurrentWidget(self.welcome))
         self.history_action = QAction(self)
@@ -137,6 +143,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.open_action,
             self.export_action,
+            self.print_action,
             self.home_action,
             self.history_action,
             self.quit_action,
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open…"))
         self.export_action.setText(self.tr("&Export report…"))
+        self.print_action.setText(self.tr("&Print…"))
         self.home_action.setText(self.tr("&Start page"))
         self.history_action.setText(self.tr("&History"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -225,6 +233,7 @@ class MainWindow(QMainWindow):
     def _forget_results(self) -> None:
         self.report = None
         self.export_action.setEnabled(False)
+        self.print_action.setEnabled(False)
         self.pages.setCurrentWidget(self.welcome)
 
     def open_files(self, name_filter: str) -> None:
@@ -323,6 +332,7 @@ class MainWindow(QMainWindow):
         self.showing_demo = demo
         lang = i18n.current()
         self.export_action.setEnabled(True)
+        self.print_action.setEnabled(True)
         companies = len({h.tracker.company_id for r in report.apps for h in r.hits})
         overall = score(all_exposures(report))
         summary = self.tr("Exposure score {score}/100 · {summary}").format(
@@ -452,6 +462,14 @@ class MainWindow(QMainWindow):
                                               self.tr("HTML (*.html);;PDF (*.pdf);;CSV (*.csv);;JSON (*.json)"))  # fmt: skip
         if path:
             export_report(self.report, self.knowledge, Path(path), i18n.current())
+
+    def print_report(self) -> None:
+        if self.report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_report(self.report, self.knowledge, printer, i18n.current())
 
     def open_guide(self) -> QUrl:
         """The README on this computer, in the system's viewer: no network involved."""

@@ -6,7 +6,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-ROW_HEIGHT = 26
+from checker.phrases import ReachRow
+
+ROW_HEIGHT = 40  # the bar, then the apps it comes through in small type
+BAR_HEIGHT = 22
 LABEL_SHARE = 0.42  # of the width, for the names of the kinds of data
 
 
@@ -15,12 +18,12 @@ class ReachChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, int, str]] = []  # (kind of data, groups, spoken line)
+        self.rows: list[ReachRow] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_rows(self, rows: list[tuple[str, int, str]]) -> None:
+    def set_rows(self, rows: list[ReachRow]) -> None:
         self.rows = rows
-        self.setAccessibleDescription("\n".join(line for _, _, line in rows))
+        self.setAccessibleDescription("\n".join(row.line for row in rows))
         self.updateGeometry()
         self.update()
 
@@ -38,24 +41,38 @@ class ReachChart(QWidget):
         palette = self.palette()
         label_width = self.width() * LABEL_SHARE
         bar_room = max(1.0, self.width() - label_width - 48)
-        most = max(groups for _, groups, _ in self.rows) or 1
-        for row, (name, groups, _) in enumerate(self.rows):
-            top = 4 + row * ROW_HEIGHT
+        most = max(row.groups for row in self.rows) or 1
+        small = painter.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        normal = painter.font()
+        for index, row in enumerate(self.rows):
+            top = 4 + index * ROW_HEIGHT
+            painter.setFont(normal)
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            label = QRectF(4, top, label_width - 12, ROW_HEIGHT)
+            label = QRectF(4, top, label_width - 12, BAR_HEIGHT)
             elided = painter.fontMetrics().elidedText(
-                name, Qt.TextElideMode.ElideRight, int(label.width())
+                row.name, Qt.TextElideMode.ElideRight, int(label.width())
             )
             painter.drawText(
                 label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided
             )
-            bar = QRectF(label_width, top + 5, bar_room * groups / most, ROW_HEIGHT - 10)
+            bar = QRectF(label_width, top + 4, bar_room * row.groups / most, BAR_HEIGHT - 8)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(bar, 3, 3)
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            number = QRectF(bar.right() + 6, top, 42, ROW_HEIGHT)
+            number = QRectF(bar.right() + 6, top, 42, BAR_HEIGHT)
             painter.drawText(
-                number, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(groups)
+                number, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(row.groups)
+            )
+            painter.setFont(small)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            apps = QRectF(label_width, top + BAR_HEIGHT - 2, self.width() - label_width - 8, 16)
+            painter.drawText(
+                apps,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                painter.fontMetrics().elidedText(
+                    row.apps, Qt.TextElideMode.ElideRight, int(apps.width())
+                ),
             )
         painter.end()

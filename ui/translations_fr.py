@@ -5,6 +5,7 @@ FRENCH: dict[str, str] = {
     "&File": "&Fichier",
     "&Open…": "&Ouvrir…",
     "&Export report…": "&Exporter le rapport…",
+    "&Print…": "&Imprimer…",
     "&Start page": "Page d'&accueil",
     "&Quit": "&Quitter",
     "&Language": "&Langue",

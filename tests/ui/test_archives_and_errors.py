@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.builders import exports as ex
 from ui import i18n
 from ui.error_dialog import error_details
+from ui.icon import app_icon
 from ui.main_window import MainWindow
 from ui.results import ARCHIVES_TAB
 
@@ -82,3 +85,32 @@ def test_the_exports_tab_links_to_a_letter_for_that_platform(window: MainWindow)
     assert "Amazon" in dialog.text.toPlainText()
     dialog.close()
     assert window.open_letter_to("no_such_company") is None
+
+
+def test_print_lays_the_report_out_in_pages(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not window.print_action.isEnabled()
+    window.show_demo()
+    assert window.print_action.isEnabled()
+    target = tmp_path / "printed.pdf"
+
+    class AcceptingPrintDialog:  # the system dialog, answered "Print" to a PDF printer
+        def __init__(self, printer: QPrinter, parent: object) -> None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.main_window.QPrintDialog", AcceptingPrintDialog)
+    window.print_action.trigger()
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 2
+
+
+def test_the_window_has_a_sharp_icon_at_every_size(window: MainWindow) -> None:
+    icon = app_icon()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (256, 256), (512, 512)} <= sizes
+    assert not icon.pixmap(512, 512).toImage().isNull()

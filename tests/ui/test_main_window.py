@@ -233,10 +233,10 @@ def test_data_tab_keeps_the_reports_order(window: MainWindow) -> None:
 
     window.show_demo()
     rows = window.results.data_chart.rows
-    assert [line for _, _, line in rows] == phrases.data_reach(
-        window.report, window.knowledge, "en"
-    )  # type: ignore[arg-type]
-    assert [groups for _, groups, _ in rows] == sorted((g for _, g, _ in rows), reverse=True)
+    assert [row.line for row in rows] == phrases.data_reach(window.report, window.knowledge, "en")  # type: ignore[arg-type]
+    assert [row.groups for row in rows] == sorted((row.groups for row in rows), reverse=True)
+    precise = next(row for row in rows if row.name == "Precise location")
+    assert precise.apps == "through Demo Speed Test, Demo Weather"
     assert window.results.data_chart.accessibleDescription().count("\n") == len(rows) - 1
 
 
