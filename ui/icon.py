@@ -1,4 +1,8 @@
-"""The app's icon, drawn from one SVG into every size a desktop asks for (sharp on HiDPI screens)."""
+"""The app's icon: one SVG, drawn at whatever size a desktop asks for (sharp on HiDPI screens).
+
+Qt's SVG icon engine renders it lazily; where that plugin is missing (a trimmed
+bundle), we draw the usual sizes ourselves.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,14 @@ SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def app_icon() -> QIcon:
-    renderer = QSvgRenderer(str(paths.resources_dir() / "icons" / "app.svg"))
+    path = str(paths.resources_dir() / "icons" / "app.svg")
+    icon = QIcon(path)
+    if not icon.pixmap(32, 32).isNull():
+        return icon
+    return _drawn(QSvgRenderer(path))
+
+
+def _drawn(renderer: QSvgRenderer) -> QIcon:
     icon = QIcon()
     if not renderer.isValid():
         return icon
