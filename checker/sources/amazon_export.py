@@ -19,13 +19,13 @@ CSVs are streamed row by row; only counts, time spans and a few examples are kep
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from checker.errors import CheckerError, FormatError
-from checker.models import AppEvidence, ArchiveFindings, ArchiveKind
-from checker.sources.base import Probe, ReadContext
+from checker.models import ArchiveFindings, ArchiveKind
+from checker.sources.base import Probe
 from checker.sources.export_records import Tally, moment
 from checker.sources.export_tree import (
+    ExportSource,
     ExportTree,
     basename,
     finish,
@@ -84,17 +84,14 @@ _RULES: dict[str, _Rule] = {
 _PLACEHOLDERS = {"not available", "no data", "n/a"}
 
 
-class AmazonExportSource:
+class AmazonExportSource(ExportSource):
     name = "amazon-export"
 
     def claims(self, probe: Probe) -> bool:
         return any(_code(name) for name in probe_names(probe))
 
-    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
-        with ExportTree(path, context) as tree:
-            findings = _read_tree(tree, display)
-        context.findings.append(findings)
-        return []
+    def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
+        return _read_tree(tree, display)
 
 
 def _code(name: str) -> str | None:

@@ -14,13 +14,12 @@ Rows whose content type is an app (not in-app purchases, music, books) become th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from checker.errors import CheckerError, FormatError
-from checker.models import AppEvidence, ArchiveFindings, ArchiveKind, InstallRecord, Platform
-from checker.sources.base import Probe, ReadContext
+from checker.models import ArchiveFindings, ArchiveKind, InstallRecord, Platform
+from checker.sources.base import Probe
 from checker.sources.export_records import Tally, first_of, last_of, when
 from checker.sources.export_tree import (
+    ExportSource,
     ExportTree,
     basename,
     finish,
@@ -41,28 +40,27 @@ _ID = ("item reference number", "adam id", "item id")
 _DEVICE = ("device details", "device type", "device model")
 
 
-class AppleExportSource:
+class AppleExportSource(ExportSource):
     name = "apple-export"
 
     def claims(self, probe: Probe) -> bool:
         return any(basename(n) in _HISTORIES or basename(n) == NESTED for n in probe_names(probe))
 
-    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
+    def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
         installs: dict[str, InstallRecord] = {}
         transactions = Tally("store_transactions", "")
         read: list[str] = []
-        with ExportTree(path, context) as tree:
-            _read_tree(tree, installs, transactions, read)
-            for name in sorted(tree.names):
-                if basename(name) != NESTED:
-                    continue
-                try:
-                    with ExportTree.nested(tree, name) as nested:
-                        _read_tree(nested, installs, transactions, read, prefix=f"{name}!")
-                        tree.failures += nested.failures
-                except CheckerError as exc:
-                    member_error(tree, name, exc)
-            finish(tree, read, "no App Store download or purchase history could be read")
+        _read_tree(tree, installs, transactions, read)
+        for name in sorted(tree.names):
+            if basename(name) != NESTED:
+                continue
+            try:
+                with ExportTree.nested(tree, name) as nested:
+                    _read_tree(nested, installs, transactions, read, prefix=f"{name}!")
+                    tree.failures += nested.failures
+            except CheckerError as exc:
+                member_error(tree, name, exc)
+        finish(tree, read, "no App Store download or purchase history could be read")
         records = tuple(sorted(installs.values(), key=lambda r: r.title.casefold()))
         apps = Tally("installed_apps", read[0])
         for record in records:
@@ -70,17 +68,14 @@ class AppleExportSource:
         holdings = [apps.holding()]
         if transactions.count:
             holdings.append(transactions.holding())
-        context.findings.append(
-            ArchiveFindings(
-                path=display,
-                kind=ArchiveKind.APPLE,
-                company_id="apple",
-                holdings=tuple(holdings),
-                installs=records,
-                members_read=tuple(read),
-            )
+        return ArchiveFindings(
+            path=display,
+            kind=ArchiveKind.APPLE,
+            company_id="apple",
+            holdings=tuple(holdings),
+            installs=records,
+            members_read=tuple(read),
         )
-        return []
 
 
 def _read_tree(

@@ -27,6 +27,7 @@ from checker.errors import (
     Unreadable,
 )
 from checker.formats.safezip import Member, SafeZip, looks_like_zip
+from checker.models import AppEvidence, ArchiveFindings
 from checker.sources.base import Probe, ReadContext
 
 MAX_FOLDER_FILES = 250_000
@@ -35,6 +36,27 @@ MAX_CSV_BYTES = 2 * 1024 * 1024 * 1024  # streamed row by row
 MAX_CSV_ROWS = 5_000_000
 MAX_NESTED_ZIP_BYTES = 1024 * 1024 * 1024
 csv.field_size_limit(1024 * 1024)  # one cell; the default (128 KiB) is too small for addresses
+
+
+class ExportSource:
+    """A data-export format: read through an ``ExportTree``; what it shows joins the findings.
+
+    Exports describe the person, not one app: sources return no apps of their own (the
+    report derives them from the findings once every input is read).
+    """
+
+    name = "export"
+
+    def claims(self, probe: Probe) -> bool:
+        raise NotImplementedError
+
+    def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
+        raise NotImplementedError
+
+    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
+        with ExportTree(path, context) as tree:
+            context.findings.append(self.read_tree(tree, display))
+        return []
 
 
 class ExportTree:

@@ -23,14 +23,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from checker.errors import CheckerError, FormatError
-from checker.models import AppEvidence, ArchiveFindings, ArchiveKind, SharedActivity
-from checker.sources.base import Probe, ReadContext
+from checker.models import ArchiveFindings, ArchiveKind, SharedActivity
+from checker.sources.base import Probe
 from checker.sources.export_records import Tally, first_of, last_of, when
 from checker.sources.export_tree import (
+    ExportSource,
     ExportTree,
     basename,
     finish,
@@ -55,18 +56,15 @@ MAX_PAGES = 20_000
 MAX_BUSINESSES = 100_000
 
 
-class MetaExportSource:
+class MetaExportSource(ExportSource):
     name = "meta-export"
 
     def claims(self, probe: Probe) -> bool:
         names = probe_names(probe)
         return any(_is_index(name) for name in names) or _is_meta_export(names)
 
-    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
-        with ExportTree(path, context) as tree:
-            findings = _read_tree(tree, display)
-        context.findings.append(findings)
-        return []
+    def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
+        return _read_tree(tree, display)
 
 
 _EXPORT_FOLDERS = (

@@ -18,15 +18,16 @@ Only these members are opened; everything else in the archive is skipped unread.
 from __future__ import annotations
 
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 from checker.errors import CheckerError, FormatError
-from checker.models import AppEvidence, ArchiveFindings, ArchiveKind, InstallRecord, Platform
-from checker.sources.base import Probe, ReadContext
+from checker.models import ArchiveFindings, ArchiveKind, InstallRecord, Platform
+from checker.sources.base import Probe
 from checker.sources.export_records import Tally, first_of, last_of, when
 from checker.sources.export_tree import (
+    ExportSource,
     ExportTree,
     basename,
     finish,
@@ -44,18 +45,15 @@ _PLAY_LINK = re.compile(
 MAX_ACTIVITY_HTML = 256 * 1024 * 1024
 
 
-class TakeoutSource:
+class TakeoutSource(ExportSource):
     name = "google-takeout"
 
     def claims(self, probe: Probe) -> bool:
         names = probe_names(probe)
         return any(_role(name) for name in names) or is_takeout(names)
 
-    def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:
-        with ExportTree(path, context) as tree:
-            findings = _read_tree(tree, display)
-        context.findings.append(findings)
-        return []
+    def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
+        return _read_tree(tree, display)
 
 
 def is_takeout(names: list[str]) -> bool:
