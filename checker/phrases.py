@@ -28,16 +28,18 @@ _PERMISSION_PREFIXES = ("android.permission.", "com.google.android.gms.permissio
 
 
 def summary(report: Report, companies: int, lang: str) -> str:
+    archives = count("archives_read", len(report.archives), lang) if report.archives else ""
     if not report.apps:
-        return say("nothing_checked", lang)
+        return archives or say("nothing_checked", lang)
     with_trackers = sum(1 for r in report.apps if r.hits)
-    return say(
+    line = say(
         "summary",
         lang,
         apps_checked=count("apps_checked", len(report.apps), lang),
         with_trackers=with_trackers,
         companies_receiving=count("companies_receiving", companies, lang),
     )
+    return f"{line} · {archives}" if archives else line
 
 
 def trackers_found(result: AppResult, lang: str) -> str:

@@ -6,6 +6,8 @@ Merged into ``wording.MESSAGES``; the same both-languages test covers them.
 from __future__ import annotations
 
 ARCHIVE_MESSAGES: dict[str, tuple[str, str]] = {
+    "archives_read.one": ("{count} data export read", "{count} export de données lu"),
+    "archives_read.other": ("{count} data exports read", "{count} exports de données lus"),
     "archives_heading": ("What your data exports show", "Ce que montrent vos exports de données"),
     "archive.google_takeout": ("Google Takeout", "Google Takeout"),
     "archive.meta": ("Meta: Download your information", "Meta : télécharger vos informations"),
