@@ -27,11 +27,10 @@ from checker.adb import Adb
 from checker.demo import demo_report
 from checker.device_scan import scan_device
 from checker.errors import Cancelled, CheckerError
-from checker.explain import evidence_strength, score
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Platform, Report
-from checker.report import all_exposures, app_score, to_dict
-from checker.report_html import app_section_html, archives_html
+from checker.models import AppResult, Report
+from checker.report import to_dict
+from checker.report_html import app_section_html
 from checker.scan import Progress, scan
 from checker.sources.base import CancelToken
 from checker.wording import error_message, say
@@ -41,17 +40,13 @@ from ui.export import export_report, print_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
 from ui.letter_dialog import LetterDialog
-from ui.models import KEY_ROLE, Ranked
-from ui.results import ARCHIVES_TAB, ResultsPage
+from ui.results import ResultsPage
 from ui.settings_dialog import SettingsDialog
 from ui.welcome import WelcomePage
 from ui.worker import ScanWorker
 from ui.working import WorkingPage
 
 Job = Callable[[Callable[[Progress], None], CancelToken], Report]
-
-
-SCORE_COLUMN = 1  # in the Apps table
 
 
 class MainWindow(QMainWindow):
@@ -330,80 +325,15 @@ class MainWindow(QMainWindow):
     def show_report(self, report: Report, *, demo: bool = False, switch_page: bool = True) -> None:
         self.report = report
         self.showing_demo = demo
-        lang = i18n.current()
         self.export_action.setEnabled(True)
         self.print_action.setEnabled(True)
-        companies = len({h.tracker.company_id for r in report.apps for h in r.hits})
-        overall = score(all_exposures(report))
-        summary = self.tr("Exposure score {score}/100 · {summary}").format(
-            score=overall, summary=phrases.summary(report, companies, lang)
-        )
-        if demo:
-            summary = self.tr("DEMO DATA — invented apps, real detection") + " · " + summary
-        self.results.summary.setText(summary)
-        headers = [
-            self.tr("App"),
-            self.tr("Score"),
-            self.tr("Highest risk"),
-            self.tr("Trackers"),
-            self.tr("Companies"),
-            self.tr("Evidence"),
-            self.tr("Platform"),
-            self.tr("Package"),
-        ]
-        rows = [
-            [
-                r.app.name or r.app.id,
-                app_score(r),
-                self._highest_risk(r, lang),
-                len(r.hits),
-                len({h.tracker.company_id for h in r.hits}),
-                self._strongest_evidence(r, lang),
-                self._platform_name(r.app.platform),
-                r.app.id,
-            ]
-            for r in report.apps
-        ]
-        self.results.apps_model.reset(headers, rows, [r.app.id for r in report.apps])
-        self.results.apps_view.resizeColumnsToContents()
-        groups = phrases.group_lines(report, self.knowledge, lang)
-        self.results.companies_model.reset(
-            [self.tr("Who can receive your data"), self.tr("Most sensitive")], groups
-        )
-        self.results.data_chart.set_rows(phrases.data_reach_rows(report, self.knowledge, lang))
-        self.results.archives.setHtml(archives_html(report, self.knowledge, lang))
-        self.results.tabs.setTabVisible(ARCHIVES_TAB, bool(report.archives))
+        self.results.show_report(report, self.knowledge, i18n.current(), demo=demo)
         self._show_errors(report)
         if switch_page:
             self.pages.setCurrentWidget(self.results)
-        # the report's own order: widest reach first
-        self.results.companies_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        view = self.results.apps_view
-        view.sortByColumn(SCORE_COLUMN, Qt.SortOrder.DescendingOrder)  # most exposed first
-        if report.apps:
-            view.setCurrentIndex(self.results.apps_proxy.index(0, 0))
-            key = self.results.apps_proxy.data(view.currentIndex(), KEY_ROLE)
-            if isinstance(key, str):
-                self._show_app(key)
-
-    def _platform_name(self, platform: Platform) -> str:
-        names = {Platform.ANDROID: "Android", Platform.IOS: "iOS", Platform.MACOS: "macOS"}
-        return names.get(platform, self.tr("Unknown"))
-
-    def _highest_risk(self, result: AppResult, lang: str) -> Ranked:
-        worst = max((e.severity for h in result.explanations for e in h.exposures), default=None)
-        if worst is None:
-            return Ranked("—", 0)
-        return Ranked(self.knowledge.label("severity", worst.name.lower(), lang), int(worst))
-
-    def _strongest_evidence(self, result: AppResult, lang: str) -> Ranked:
-        kinds = {e.kind for h in result.hits for e in h.evidence}
-        if not kinds:
-            return Ranked("—", 0)
-        strongest = max(kinds, key=evidence_strength)
-        return Ranked(
-            self.knowledge.label("evidence", strongest.value, lang), evidence_strength(strongest)
-        )
+        key = self.results.first_app()
+        if key is not None:
+            self._show_app(key)
 
     def _show_app(self, app_id: str) -> None:
         if self.report is None:

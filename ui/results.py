@@ -1,4 +1,4 @@
-"""Results: a summary, then Apps / Companies / Data tabs and the selected app's detail."""
+"""Results: a summary, then Apps / Companies / Data / Data exports tabs and the selected app's detail."""
 
 from __future__ import annotations
 
@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models import KEY_ROLE, SORT_ROLE, RowsModel
+from checker import phrases
+from checker.explain import evidence_strength, score
+from checker.knowledge.base import Knowledge
+from checker.models import AppResult, Platform, Report
+from checker.report import all_exposures, app_score
+from checker.report_html import archives_html
+from ui.models import KEY_ROLE, SORT_ROLE, Ranked, RowsModel
 from ui.reach_chart import ReachChart
 
 ARCHIVES_TAB = 3
+SCORE_COLUMN = 1  # in the Apps table
 
 
 def _table(model: QSortFilterProxyModel) -> QTableView:
@@ -109,6 +116,58 @@ class ResultsPage(QWidget):
         self.apps_view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.retranslate()
 
+    def show_report(self, report: Report, knowledge: Knowledge, lang: str, *, demo: bool) -> None:
+        """Fill the summary, the tables, the chart and the exports tab from one report."""
+        companies = len({h.tracker.company_id for r in report.apps for h in r.hits})
+        summary = self.tr("Exposure score {score}/100 · {summary}").format(
+            score=score(all_exposures(report)), summary=phrases.summary(report, companies, lang)
+        )
+        if demo:
+            summary = self.tr("DEMO DATA — invented apps, real detection") + " · " + summary
+        self.summary.setText(summary)
+        headers = [
+            self.tr("App"), self.tr("Score"), self.tr("Highest risk"), self.tr("Trackers"),
+            self.tr("Companies"), self.tr("Evidence"), self.tr("Platform"), self.tr("Package"),
+        ]  # fmt: skip
+        rows = [
+            [
+                r.app.name or r.app.id,
+                app_score(r),
+                _highest_risk(r, knowledge, lang),
+                len(r.hits),
+                len({h.tracker.company_id for h in r.hits}),
+                _strongest_evidence(r, knowledge, lang),
+                self._platform_name(r.app.platform),
+                r.app.id,
+            ]
+            for r in report.apps
+        ]
+        self.apps_model.reset(headers, rows, [r.app.id for r in report.apps])
+        self.apps_view.resizeColumnsToContents()
+        self.companies_model.reset(
+            [self.tr("Who can receive your data"), self.tr("Most sensitive")],
+            phrases.group_lines(report, knowledge, lang),
+        )
+        self.data_chart.set_rows(phrases.data_reach_rows(report, knowledge, lang))
+        self.archives.setHtml(archives_html(report, knowledge, lang))
+        self.tabs.setTabVisible(ARCHIVES_TAB, bool(report.archives))
+        self.companies_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
+        self.apps_view.sortByColumn(
+            SCORE_COLUMN, Qt.SortOrder.DescendingOrder
+        )  # most exposed first
+
+    def first_app(self) -> str | None:
+        """Select the first app of the table; its id, or None when there is none."""
+        if self.apps_proxy.rowCount() == 0:
+            return None
+        self.apps_view.setCurrentIndex(self.apps_proxy.index(0, 0))
+        key = self.apps_proxy.data(self.apps_view.currentIndex(), KEY_ROLE)
+        return key if isinstance(key, str) else None
+
+    def _platform_name(self, platform: Platform) -> str:
+        names = {Platform.ANDROID: "Android", Platform.IOS: "iOS", Platform.MACOS: "macOS"}
+        return names.get(platform, self.tr("Unknown"))
+
     def _row_changed(self) -> None:
         index = self.apps_view.currentIndex()
         key = self.apps_proxy.data(index, KEY_ROLE)
@@ -134,3 +193,18 @@ class ResultsPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _highest_risk(result: AppResult, knowledge: Knowledge, lang: str) -> Ranked:
+    worst = max((e.severity for h in result.explanations for e in h.exposures), default=None)
+    if worst is None:
+        return Ranked("—", 0)
+    return Ranked(knowledge.label("severity", worst.name.lower(), lang), int(worst))
+
+
+def _strongest_evidence(result: AppResult, knowledge: Knowledge, lang: str) -> Ranked:
+    kinds = {e.kind for h in result.hits for e in h.evidence}
+    if not kinds:
+        return Ranked("—", 0)
+    strongest = max(kinds, key=evidence_strength)
+    return Ranked(knowledge.label("evidence", strongest.value, lang), evidence_strength(strongest))
