@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 from checker import archives as export_archives
-from checker import paths
+from checker import listed_apps
 from checker.detect import SAMPLES_PER_TRACKER, detect
 from checker.errors import (
     Cancelled,
@@ -32,14 +30,10 @@ from checker.explain import explain_app
 from checker.formats.safezip import SafeZip, looks_like_zip
 from checker.history import KnownApp
 from checker.knowledge.base import Knowledge
-from checker.lookup import ExodusReport
 from checker.models import (
     AppEvidence,
     AppResult,
     ArchiveFindings,
-    Evidence,
-    EvidenceKind,
-    Platform,
     Report,
     ScanError,
     TrackerHit,
@@ -62,7 +56,7 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-OnlineLookup = Callable[[str], "ExodusReport | None"]
+OnlineLookup = listed_apps.OnlineLookup  # how the CLI names the look-up it passes in
 
 
 def expand(inputs: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ScanError]]:
@@ -185,18 +179,20 @@ def finish_report(
     """
     resolved: tuple[ArchiveFindings, ...] = ()
     if archives:
-        index = export_archives.title_index(results, archives, history, known_app_names())
+        index = export_archives.title_index(
+            results, archives, history, listed_apps.known_app_names()
+        )
         resolved = tuple(export_archives.resolve(f, index) for f in archives)
         results = results + export_archives.listed_apps(resolved)
     apps, split_errors = _fold_splits(results)
     apps = _fold_listed(apps)
     if history:
-        apps = [_from_history(app, history, knowledge) for app in apps]
+        apps = [listed_apps.from_history(app, history, knowledge) for app in apps]
     looked_up_online = 0
     if online is not None:
-        apps, looked_up_online = _from_online(apps, online, knowledge, warnings)
+        apps, looked_up_online = listed_apps.from_online(apps, online, knowledge, warnings)
     apps = export_archives.attach_reported(apps, resolved, knowledge)
-    apps = [_named(app, history) for app in apps]
+    apps = [listed_apps.named(app, history) for app in apps]
     apps = [replace(app, explanations=explain_app(app, knowledge)) for app in apps]
     return Report(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -261,73 +257,6 @@ def _why_unsupported(probe: Probe) -> CheckerError:
                 f"this zip archive is incomplete or damaged (an interrupted download?): {exc.detail}"
             )
     return UnsupportedInput()
-
-
-def _from_history(
-    result: AppResult, history: dict[str, KnownApp], knowledge: Knowledge
-) -> AppResult:
-    known = history.get(result.app.id)
-    if known is None or not result.listed_only():
-        return result
-    detail = f"scan #{known.scan_id}" + (f", version {known.version}" if known.version else "")
-    hits = tuple(
-        TrackerHit(knowledge.trackers[t], (Evidence(EvidenceKind.CODE, detail),))
-        for t in known.tracker_ids
-        if t in knowledge.trackers
-    )
-    app = replace(
-        result.app, name=result.app.name or known.name, version=result.app.version or known.version
-    )
-    return replace(result, app=app, hits=hits)
-
-
-def _from_online(
-    apps: list[AppResult], online: OnlineLookup, knowledge: Knowledge, warnings: list[ScanError]
-) -> tuple[list[AppResult], int]:
-    """Ask εxodus about listed apps no scan has read; the first failure stops the asking.
-
-    Returns the apps and how many package names were sent.
-    """
-    by_exodus = {t.exodus_id: t for t in knowledge.trackers.values() if t.exodus_id is not None}
-    filled = []
-    failed = False
-    sent = 0
-    for result in apps:
-        if failed or not result.listed_only() or result.app.platform is Platform.IOS:
-            filled.append(result)
-            continue
-        sent += 1
-        try:
-            found = online(result.app.id)
-        except CheckerError as exc:
-            warnings.append(ScanError(result.app.id, exc.code, clean(exc.detail, 300)))
-            failed = True
-            filled.append(result)
-            continue
-        except Exception as exc:  # a keyring or network surprise must not cost the whole report
-            log.warning("online look-up failed: %s", type(exc).__name__)
-            warnings.append(ScanError(result.app.id, "network", type(exc).__name__))
-            failed = True
-            filled.append(result)
-            continue
-        if found is None:
-            filled.append(result)
-            continue
-        detail = f"εxodus report #{found.report_id}" + (
-            f", version {found.version}" if found.version else ""
-        )
-        hits = tuple(
-            TrackerHit(by_exodus[e], (Evidence(EvidenceKind.CODE, detail),))
-            for e in found.tracker_ids
-            if e in by_exodus
-        )
-        app = replace(
-            result.app,
-            name=result.app.name or found.name,
-            version=result.app.version or found.version,
-        )
-        filled.append(replace(result, app=app, hits=hits))
-    return filled, sent
 
 
 READ_FAILURES = (CheckerError, OSError, MemoryError, RecursionError)
@@ -421,27 +350,3 @@ def _joined(app: AppEvidence, others: list[AppEvidence]) -> AppEvidence:
         sources=tuple(dict.fromkeys(s for a in everything for s in a.sources)),
         installed=tuple(dict.fromkeys(i for a in everything for i in a.installed)),
     )
-
-
-@cache
-def known_app_names() -> dict[str, dict[str, str]]:
-    """Bundled display names of widely used apps: {"ios": {...}, "android": {...}}."""
-    path = paths.resources_dir() / "apps" / "known_apps.toml"
-    with path.open("rb") as handle:
-        document = tomllib.load(handle)
-    return {
-        platform: {str(k): str(v) for k, v in table.items()} for platform, table in document.items()
-    }
-
-
-def _named(result: AppResult, history: dict[str, KnownApp] | None) -> AppResult:
-    """Give an app known only by its id the name an earlier scan or the known-app table has."""
-    app = result.app
-    if app.name:
-        return result
-    known = history.get(app.id) if history else None
-    names = known_app_names()
-    name = (known.name if known else None) or names.get(app.platform.value, {}).get(app.id)
-    if name is None and app.platform is Platform.UNKNOWN:
-        name = names.get("android", {}).get(app.id) or names.get("ios", {}).get(app.id)
-    return replace(result, app=replace(app, name=name)) if name else result

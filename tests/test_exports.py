@@ -458,7 +458,7 @@ def test_store_titles_match_the_bundled_table_of_widely_used_apps(
 
 
 def test_the_table_of_known_apps_names_each_app_once_per_platform() -> None:
-    from checker.scan import known_app_names
+    from checker.listed_apps import known_app_names
 
     for names in known_app_names().values():
         assert len(set(names.values())) == len(names)
