@@ -462,3 +462,22 @@ def test_the_table_of_known_apps_names_each_app_once_per_platform() -> None:
 
     for names in known_app_names().values():
         assert len(set(names.values())) == len(names)
+
+
+def test_a_folder_holding_an_export_and_apps_reads_both(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    from tests.builders.apk import build_apk, write
+
+    downloads = tmp_path / "downloads"
+    write(downloads / "game.apk", build_apk("com.example.game", classes=["com.example.game.Main"]))
+    ex.write_folder(downloads / "takeout-2024", ex.takeout_members())
+    ex.write_folder(
+        downloads / "facebook-me", {META_FILE: ex.meta_v2({"Acme": [("PAGE_VIEW", JAN_2021)]})}
+    )
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "library.json").write_text('{"books": []}')  # not a Takeout file
+    report = run(knowledge, downloads, tmp_path / "notes")
+    assert "com.example.game" in {a.app.id for a in report.apps}
+    assert sorted(a.kind for a in report.archives) == [ArchiveKind.GOOGLE_TAKEOUT, ArchiveKind.META]
+    assert not report.errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import threading
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from checker.formats.safezip import Budget, SafeZip, looks_like_zip
 from checker.formats.zip_salvage import salvage_path
 from checker.models import AppEvidence, ArchiveFindings, ScanError
 
+LISTING_DEPTH = 1  # folders below the one given: an export root shows itself at this depth
+LISTING_LIMIT = 5000
 MAX_NESTING = 8  # archives inside archives; εxodus stops at 10, real bundles need 2
 
 
@@ -83,6 +86,44 @@ class Probe:
                 return frozenset(archive.names())
         except (CheckerError, OSError):
             return frozenset()
+
+    @cached_property
+    def start(self) -> bytes:
+        """The first 4 KiB of a file, for sources that recognise text formats by their start."""
+        if self.is_dir:
+            return b""
+        try:
+            with self.path.open("rb") as handle:
+                return handle.read(4096)
+        except OSError:
+            return b""
+
+    @cached_property
+    def listing(self) -> tuple[str, ...]:
+        """For a folder: its files and those one folder down (capped), as '/'-separated paths.
+
+        Enough to recognise a data export by its root (``Takeout/archive_browser.html``,
+        ``apps_and_websites_off_of_facebook/…``), and shallow on purpose: a folder that merely *contains* an export somewhere deeper
+        is walked file by file, so its other files are not hidden behind the export.
+        """
+        if not self.is_dir:
+            return ()
+        found: list[str] = []
+        stack = [(self.path, 0)]
+        while stack and len(found) < LISTING_LIMIT:
+            folder, level = stack.pop()
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_symlink():
+                    continue
+                if entry.is_dir() and level < LISTING_DEPTH:
+                    stack.append((Path(entry.path), level + 1))
+                elif entry.is_file():
+                    found.append(Path(entry.path).relative_to(self.path).as_posix())
+        return tuple(found)
 
     @cached_property
     def salvaged_names(self) -> frozenset[str]:

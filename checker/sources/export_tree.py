@@ -210,10 +210,10 @@ def parent_folder(name: str) -> str:
     return parts[-2].casefold() if len(parts) >= 2 else ""
 
 
-def probe_names(probe: Probe, folder_depth: int = 4) -> list[str]:
+def probe_names(probe: Probe) -> list[str]:
     """Member names an export source may claim a path by: zip members, folder files, or the file."""
     if probe.is_dir:
-        return _shallow_listing(probe.path, folder_depth)
+        return list(probe.listing)
     if probe.zip_names:
         return sorted(probe.zip_names)
     if probe.salvaged_names:
@@ -221,24 +221,9 @@ def probe_names(probe: Probe, folder_depth: int = 4) -> list[str]:
     return [probe.path.name]
 
 
-def _shallow_listing(root: Path, depth: int, limit: int = 5000) -> list[str]:
-    """File names down to ``depth`` folders, capped: enough to recognise an export, cheaply."""
-    found: list[str] = []
-    stack = [(root, 0)]
-    while stack and len(found) < limit:
-        folder, level = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_symlink():
-                continue
-            if entry.is_dir() and level < depth:
-                stack.append((Path(entry.path), level + 1))
-            elif entry.is_file():
-                found.append(Path(entry.path).relative_to(root).as_posix())
-    return found
+def is_lone_file(probe: Probe) -> bool:
+    """The user gave one file of an export (not a zip, not a folder)."""
+    return not probe.is_dir and not probe.zip_names and not probe.salvaged_names
 
 
 def _open_or_salvage(path: Path, context: ReadContext) -> SafeZip:

@@ -31,6 +31,7 @@ from checker.sources.export_tree import (
     ExportTree,
     basename,
     finish,
+    is_lone_file,
     member_error,
     probe_names,
 )
@@ -49,8 +50,16 @@ class TakeoutSource(ExportSource):
     name = "google-takeout"
 
     def claims(self, probe: Probe) -> bool:
+        if is_lone_file(probe):  # Installs.json and the like on their own: check their start
+            return basename(probe.path.name) in _FILES and any(
+                key in probe.start for key in (b'"install"', b'"libraryDoc"', b'"device"')
+            )
         names = probe_names(probe)
-        return any(_role(name) for name in names) or is_takeout(names)
+        if is_takeout(names) or any(_role(n) for n in names if "/" in n):
+            return True
+        # the Play Store files alone at the top: the 'Google Play Store' folder, or a zip of them
+        at_top = {basename(n) for n in names if "/" not in n} & _FILES
+        return len(at_top) >= 2 or (bool(at_top) and probe.path.name.casefold() == PLAY_FOLDER)
 
     def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
         return _read_tree(tree, display)
@@ -58,8 +67,8 @@ class TakeoutSource(ExportSource):
 
 def is_takeout(names: list[str]) -> bool:
     """A Takeout archive, whatever it holds: Google puts an index page at its root."""
-    return any(basename(n) == "archive_browser.html" for n in names) and any(
-        n.casefold().startswith("takeout/") or "/" not in n for n in names
+    return any(
+        n.casefold() in ("archive_browser.html", "takeout/archive_browser.html") for n in names
     )
 
 
@@ -76,14 +85,24 @@ def _top_folders(tree: ExportTree) -> list[str]:
 
 
 def _role(name: str) -> str | None:
-    """What a member is to us: 'installs', 'library', 'devices', 'activity', or None."""
+    """What a member is to us: 'installs', 'library', 'devices', 'activity', or None.
+
+    Play Store files sit in a ``Google Play Store`` folder (a lone file is checked by the
+    claim); My Activity's Play part is ``<My Activity, translated>/Google Play Store/<file>``,
+    never directly under ``Takeout/`` (where Reviews.json and the like are not activity).
+    """
     parts = [p.casefold() for p in PurePosixPath(name).parts]
     file_name = parts[-1] if parts else ""
     in_play_folder = len(parts) >= 2 and parts[-2] == PLAY_FOLDER
     if file_name in _FILES and (in_play_folder or len(parts) == 1):
         return file_name.removesuffix(".json")
-    if in_play_folder and len(parts) >= 3 and file_name.endswith((".json", ".html")):
-        return "activity"  # <My Activity, translated>/Google Play Store/<file>
+    if (
+        in_play_folder
+        and len(parts) >= 3
+        and parts[-3] != "takeout"
+        and file_name.endswith((".json", ".html"))
+    ):
+        return "activity"
     return None
 
 
