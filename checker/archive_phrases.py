@@ -44,8 +44,6 @@ def section(
         key = "action_letter_app" if in_app else "action_letter"
         actions.append(say(key, lang, company=company.name, company_id=company.id))
     notes = [say("archive_members", lang, files=", ".join(findings.members_read[:8]))]
-    if findings.unrecognised:
-        notes.append(say("archive_unrecognised", lang, files=", ".join(findings.unrecognised[:8])))
     installs = tuple(
         (_install_title(r), match_phrase(r.app_id, r.match, r.confidence, r.candidates, lang))
         for r in findings.installs[:MAX_LISTED]
@@ -127,7 +125,6 @@ def archive_dict(findings: ArchiveFindings) -> dict[str, Any]:
         "kind": findings.kind.value,
         "company_id": findings.company_id,
         "files_read": list(findings.members_read),
-        "not_recognised": list(findings.unrecognised),
         "holdings": [
             {
                 "code": h.code,

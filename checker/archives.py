@@ -24,7 +24,7 @@ from checker.models import (
     SharedActivity,
     TrackerHit,
 )
-from checker.title_match import TitleIndex
+from checker.title_match import TitleIndex, TitleMatch
 
 # Companies whose data exports we read: each has a knowledge-base entry for its letters.
 EXPORT_HOLDERS = ("google", "meta", "amazon", "apple")
@@ -56,11 +56,9 @@ def title_index(
     return TitleIndex(entries)
 
 
-def resolve(findings: ArchiveFindings, index: TitleIndex) -> ArchiveFindings:
-    """The same findings with every title matched (or not) to an app ID, and how."""
-    installs = tuple(_resolve_install(record, index) for record in findings.installs)
-    shared = tuple(_resolve_shared(activity, index) for activity in findings.shared)
-    return replace(findings, installs=installs, shared=shared)
+def resolve_installs(findings: ArchiveFindings, index: TitleIndex) -> ArchiveFindings:
+    """The same findings with every store title matched (or not) to an app ID, and how."""
+    return replace(findings, installs=tuple(_resolve_install(r, index) for r in findings.installs))
 
 
 def _resolve_install(record: InstallRecord, index: TitleIndex) -> InstallRecord:
@@ -76,9 +74,25 @@ def _resolve_install(record: InstallRecord, index: TitleIndex) -> InstallRecord:
     )
 
 
-def _resolve_shared(activity: SharedActivity, index: TitleIndex) -> SharedActivity:
-    found = index.match(activity.name)
-    return replace(activity, app_id=found.app_id, match=found.how)
+def resolve_shared(
+    findings: ArchiveFindings, present: dict[str, str], index: TitleIndex
+) -> ArchiveFindings:
+    """Match each sender to an app of this report first (``present``: id -> name), then to any.
+
+    Meta names a business, not a platform: "Spotify" fits the Android and the iPhone app
+    alike. When only one of those is in the report, that is the one meant.
+    """
+    mine = TitleIndex((app_id, name, Platform.UNKNOWN) for app_id, name in present.items())
+    shared = []
+    for activity in findings.shared:
+        found = mine.match(activity.name)
+        if found.how in ("none", "prefix", "fuzzy"):
+            found = index.match(activity.name)
+        if found.how == "ambiguous":
+            here = [c for c in found.candidates if c in present]
+            found = TitleMatch(here[0], "normalised", 0.9) if len(here) == 1 else found
+        shared.append(replace(activity, app_id=found.app_id, match=found.how))
+    return replace(findings, shared=tuple(shared))
 
 
 def listed_apps(archives: Iterable[ArchiveFindings]) -> list[AppResult]:
@@ -136,7 +150,8 @@ def _with_reported(
         if tracker is None:
             continue
         events = ", ".join(f"{event} ×{n}" for event, n in activity.events[:4])
-        evidence = Evidence(EvidenceKind.REPORTED, f"{activity.name}: {events}", findings.path)
+        detail = f"{activity.name} (matched by name): {events}"
+        evidence = Evidence(EvidenceKind.REPORTED, detail, findings.path)
         known = hits.get(tracker.id)
         hits[tracker.id] = TrackerHit(tracker, (evidence, *(known.evidence if known else ())))
     app = replace(

@@ -72,7 +72,7 @@ def _unlocked(result: AppResult, knowledge: Knowledge) -> dict[str, tuple[str, A
     return best
 
 
-PURCHASE_EVENTS = ("purchase", "cart", "checkout", "subscribe", "payment")
+PURCHASE_EVENTS = ("purchase",)  # PURCHASE, fb_mobile_purchase: a cart is not a purchase
 
 
 def _advertising_id_available(result: AppResult) -> bool:
@@ -115,6 +115,9 @@ def _explain_hit(
 
     for code in _reported_types(result, tracker.company_id):
         add(code, Basis.REPORTED, Access.NOT_NEEDED, None)
+    if all(e.kind is EvidenceKind.REPORTED for e in hit.evidence):
+        # known only from the platform's export, matched by name: no claim about code inside
+        return HitExplanation(tracker.id, tuple(exposures.values()), (), True)
     frameworks = {name.lower() for name in tracker.ios_frameworks}
     declared = [code for origin, code in result.app.declared_data if origin.lower() in frameworks]
     for code in dict.fromkeys([*tracker.collects, *declared]):

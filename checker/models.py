@@ -268,7 +268,6 @@ class ArchiveFindings:
     installs: tuple[InstallRecord, ...] = ()
     shared: tuple[SharedActivity, ...] = ()
     members_read: tuple[str, ...] = ()
-    unrecognised: tuple[str, ...] = ()  # files that look relevant but whose shape we do not know
 
 
 @dataclass(frozen=True, slots=True)

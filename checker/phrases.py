@@ -42,7 +42,7 @@ def summary(report: Report, companies: int, lang: str) -> str:
     return f"{line} · {archives}" if archives else line
 
 
-def trackers_found(result: AppResult, lang: str) -> str:
+def trackers_found(result: AppResult, knowledge: Knowledge, lang: str) -> str:
     """Word the headline by the evidence every hit has: code inside, contact seen, or a mix."""
     owners = {hit.tracker.company_id for hit in result.hits}
     kinds = [{e.kind for e in hit.evidence} for hit in result.hits]
@@ -51,7 +51,8 @@ def trackers_found(result: AppResult, lang: str) -> str:
     elif all(k == {EvidenceKind.OBSERVED} for k in kinds):
         key = "trackers_contacted"
     elif all(k == {EvidenceKind.REPORTED} for k in kinds):
-        key = "trackers_reported"
+        names = ", ".join(dict.fromkeys(group_name(o, knowledge) for o in sorted(owners)))
+        return say("trackers_reported", lang, companies=names)
     else:
         key = "trackers_mixed"
     return say(
@@ -353,17 +354,26 @@ def observed_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[s
         )
         domains = count("domains", len(app.contacted_domains), lang)
         lines.append(say("observed_domains", lang, domains=domains, trackers=trackers))
+    return lines
+
+
+def export_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
+    """What data exports say of the app: a store's record of it, a platform's reported events."""
+    app = result.app
+    lines = []
     for record in app.installed:
         devices = (
             say("installed_on", lang, devices=", ".join(record.devices)) if record.devices else ""
         )
+        first, last = _day(record.first_seen), _day(record.last_seen)
+        once = record.last_seen is None or last == first
         lines.append(
             say(
-                "installed_line",
+                "installed_once" if once else "installed_line",
                 lang,
                 store=say(f"store.{record.platform.value}", lang),
-                first=_day(record.first_seen),
-                last=_day(record.last_seen or record.first_seen),
+                first=first,
+                last=last,
                 devices=devices,
             )
         )

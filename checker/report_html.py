@@ -100,11 +100,14 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         f"<h3>{e(app.name or app.id)}</h3>",
         f'<div class="id">{e(phrases.id_and_version(result, lang))}</div>',
     ]
-    observed = phrases.observed_lines(result, knowledge, lang)
-    if observed:
-        out.append(f"<p><strong>{e(say('observed_heading', lang))}</strong></p><ul>")
-        out += [f"<li>{e(line)}</li>" for line in observed]
-        out.append("</ul>")
+    for heading, found in (
+        ("observed_heading", phrases.observed_lines(result, knowledge, lang)),
+        ("exports_heading", phrases.export_lines(result, knowledge, lang)),
+    ):
+        if found:
+            out.append(f"<p><strong>{e(say(heading, lang))}</strong></p><ul>")
+            out += [f"<li>{e(line)}</li>" for line in found]
+            out.append("</ul>")
     if not result.hits:
         key = "listed_only" if result.listed_only() else "trackers_none"
         out.append(
@@ -117,7 +120,7 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         out.append("</section>")
         return "".join(out)
     out.append(
-        f'<p class="bad">{e(phrases.trackers_found(result, lang))} · {e(say("app_score", lang, score=app_score(result)))}</p><ul>'
+        f'<p class="bad">{e(phrases.trackers_found(result, knowledge, lang))} · {e(say("app_score", lang, score=app_score(result)))}</p><ul>'
     )
     for hit in result.hits:
         chips = "".join(

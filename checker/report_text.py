@@ -61,6 +61,10 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     if observed:
         lines.append(f"  {say('observed_heading', lang)}")
         lines.extend(f"      👁 {line}" for line in observed)
+    exported = phrases.export_lines(result, knowledge, lang)
+    if exported:
+        lines.append(f"  {say('exports_heading', lang)}")
+        lines.extend(f"      ▣ {line}" for line in exported)
     if result.listed_only():
         lines.append(f"  ? {say('listed_only', lang)}")
     elif not result.hits:
@@ -72,7 +76,7 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
             categories = ", ".join(phrases.categories(hit, knowledge, lang))
             entry = f"      • {hit.tracker.name}" + (f"  ({categories})" if categories else "")
             groups.setdefault(heading, []).append(entry)
-        lines.append(f"  ⚠ {phrases.trackers_found(result, lang)}")
+        lines.append(f"  ⚠ {phrases.trackers_found(result, knowledge, lang)}")
         for heading, entries in sorted(groups.items()):
             lines.append(f"    {heading}")
             lines.extend(entries)

@@ -21,6 +21,8 @@ from checker.detect import SAMPLES_PER_TRACKER, detect
 from checker.errors import (
     Cancelled,
     CheckerError,
+    EncryptedArchive,
+    LimitExceeded,
     NotFound,
     Truncated,
     Unreadable,
@@ -115,6 +117,9 @@ def _claimed(path: Path) -> bool:
         return source_for(Probe(path)) is not None
     except (CheckerError, OSError, ValueError):
         return False
+    except Exception:  # a claim must never cost the batch: read it, and let the read say why
+        log.exception("unexpected failure recognising an input")
+        return True
 
 
 def scan(
@@ -182,8 +187,10 @@ def finish_report(
         index = export_archives.title_index(
             results, archives, history, listed_apps.known_app_names()
         )
-        resolved = tuple(export_archives.resolve(f, index) for f in archives)
+        resolved = tuple(export_archives.resolve_installs(f, index) for f in archives)
         results = results + export_archives.listed_apps(resolved)
+        present = {r.app.id: r.app.name for r in results if r.app.name}
+        resolved = tuple(export_archives.resolve_shared(f, present, index) for f in resolved)
     apps, split_errors = _fold_splits(results)
     apps = _fold_listed(apps)
     if history:
@@ -252,6 +259,8 @@ def _why_unsupported(probe: Probe) -> CheckerError:
     if not probe.is_dir and looks_like_zip(probe.head) and not probe.zip_names:
         try:
             SafeZip(probe.path).close()
+        except (LimitExceeded, EncryptedArchive) as exc:
+            return exc  # a cap or a password, not a broken download
         except CheckerError as exc:
             return Truncated(
                 f"this zip archive is incomplete or damaged (an interrupted download?): {exc.detail}"

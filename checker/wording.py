@@ -157,12 +157,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "warnings_heading": ("Read in part ({count})", "Lus en partie ({count})"),
     "trackers_reported": (
-        "Trackers that received your activity from this app: {sdks} from {companies}",
-        "Traceurs ayant reçu votre activité depuis cette appli : {sdks} de {companies}",
+        "By its own data export, {companies} received your activity from this app",
+        "D'après son propre export de données, {companies} a reçu votre activité depuis"
+        " cette appli",
     ),
     "installed_line": (
-        "{store}: installed {first}, last updated {last}{devices}",
-        "{store} : installée le {first}, dernière mise à jour le {last}{devices}",
+        "{store} records it from {first} to {last}{devices}",
+        "{store} l'enregistre du {first} au {last}{devices}",
+    ),
+    "installed_once": (
+        "{store} records it on {first}{devices}",
+        "{store} l'enregistre le {first}{devices}",
+    ),
+    "exports_heading": (
+        "What the platforms' data exports say about this app",
+        "Ce que disent les exports de données des plateformes sur cette appli",
     ),
     "installed_on": (" on {devices}", " sur {devices}"),
     "reported_line": (

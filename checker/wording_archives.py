@@ -148,6 +148,10 @@ ARCHIVE_MESSAGES: dict[str, tuple[str, str]] = {
     "match.given": ("{id} (ID in the export)", "{id} (identifiant dans l'export)"),
     "match.exact": ("{id}", "{id}"),
     "match.normalised": ("{id} (same name)", "{id} (même nom)"),
+    "match.prefix": (
+        "probably {id} (the name before its subtitle)",
+        "probablement {id} (le nom avant son sous-titre)",
+    ),
     "match.fuzzy": (
         "probably {id} ({confidence}% alike)",
         "probablement {id} (ressemblance {confidence} %)",
@@ -158,10 +162,6 @@ ARCHIVE_MESSAGES: dict[str, tuple[str, str]] = {
     "store.ios": ("App Store", "App Store"),
     "store.macos": ("Mac App Store", "Mac App Store"),
     "store.unknown": ("Store", "Store"),
-    "archive_unrecognised": (
-        "Not recognised (another language or a newer layout?): {files}",
-        "Non reconnus (autre langue ou nouvelle présentation ?) : {files}",
-    ),
     "error.duplicate": (
         "The archive holds this file twice",
         "L'archive contient ce fichier en double",

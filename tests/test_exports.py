@@ -125,7 +125,8 @@ def test_titles_match_exactly_normalised_fuzzily_or_are_shown_as_ambiguous() -> 
     )
     assert index.match("WhatsApp Messenger").how == "exact"
     spotify = index.match("Spotify: Music and Podcasts", Platform.ANDROID)
-    assert (spotify.app_id, spotify.how) == ("com.spotify.music", "normalised")
+    assert (spotify.app_id, spotify.how) == ("com.spotify.music", "prefix")  # likely, not sure
+    assert index.match("spotify").how == "normalised"
     assert index.match("Discord - Talk, Video Chat & Hang Out").app_id == "com.discord"
     assert index.match("Duolingo™").how == "normalised"
     assert index.match("Duolingo Language Lessons").how == "none"  # extra words: no guess
@@ -448,12 +449,11 @@ def test_store_titles_match_the_bundled_table_of_widely_used_apps(
 ) -> None:
     apps = [("Spotify: Music and Podcasts", "2020-01-01T00:00:00.000Z", "Pixel"),
             ("Tinder Dating App: Date & Chat", "2021-01-01T00:00:00.000Z", "Pixel")]  # fmt: skip
-    takeout = only_archive(
-        run(knowledge, ex.write_zip(tmp_path / "t.zip", ex.takeout_members(apps))),
-        ArchiveKind.GOOGLE_TAKEOUT,
-    )
+    report = run(knowledge, ex.write_zip(tmp_path / "t.zip", ex.takeout_members(apps)))
+    takeout = only_archive(report, ArchiveKind.GOOGLE_TAKEOUT)
     matched = {r.title: (r.app_id, r.match) for r in takeout.installs}
-    assert matched["Spotify: Music and Podcasts"] == ("com.spotify.music", "normalised")
+    assert matched["Spotify: Music and Podcasts"] == ("com.spotify.music", "prefix")
+    assert "com.spotify.music" not in {a.app.id for a in report.apps}  # shown, not acted on
     assert matched["Tinder Dating App: Date & Chat"][1] == "none"  # "Tinder Dating App" ≠ "Tinder"
 
 
@@ -481,3 +481,151 @@ def test_a_folder_holding_an_export_and_apps_reads_both(
     assert "com.example.game" in {a.app.id for a in report.apps}
     assert sorted(a.kind for a in report.archives) == [ArchiveKind.GOOGLE_TAKEOUT, ArchiveKind.META]
     assert not report.errors
+
+
+def test_generic_names_before_a_subtitle_are_never_acted_on(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    apps = [("Weather: Live Radar & Forecast", "2020-01-01T00:00:00.000Z", "Pixel"),
+            ("Messenger: SMS & MMS", "2020-01-01T00:00:00.000Z", "Pixel")]  # fmt: skip
+    report = run(knowledge, ex.write_zip(tmp_path / "t.zip", ex.takeout_members(apps)))
+    hows = {r.title: r.match for r in only_archive(report, ArchiveKind.GOOGLE_TAKEOUT).installs}
+    assert hows["Messenger: SMS & MMS"] == "prefix"
+    assert "com.facebook.orca" not in {a.app.id for a in report.apps}
+
+
+def test_fuzzy_matching_compares_a_bounded_number_of_names() -> None:
+    from checker import title_match
+
+    index = TitleIndex(
+        (f"com.photo.editor{i}", f"Photo Editor Pro {i}", Platform.ANDROID) for i in range(3000)
+    )
+    found = [index.match(f"Photo Editor Pro {i}x") for i in range(3000)]
+    used = title_match.FUZZY_BUDGET - index._budget
+    assert 0 < used <= min(title_match.FUZZY_BUDGET, 3000 * title_match.FUZZY_CANDIDATES)
+    assert found[5].app_id in (None, "com.photo.editor5")  # never another editor
+
+
+def test_a_sender_named_like_an_app_on_two_platforms_goes_to_the_one_present(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    takeout = ex.write_zip(
+        tmp_path / "takeout.zip",
+        ex.takeout_members([("Spotify", "2021-01-01T00:00:00.000Z", "Pixel")]),
+    )
+    meta = ex.write_zip(
+        tmp_path / "meta.zip",
+        {META_FILE: ex.meta_v2({"Spotify": [("ADD_TO_CART", JAN_2021), ("SEARCH", JUN_2022)]})},
+    )
+    report = run(knowledge, takeout, meta)
+    sender = only_archive(report, ArchiveKind.META).shared[0]
+    assert sender.app_id == "com.spotify.music"  # Android's, not the iPhone's com.spotify.client
+    app = next(a for a in report.apps if a.app.id == "com.spotify.music")
+    explanation = next(x for x in app.explanations if x.tracker_id == "facebook_app_events")
+    assert {e.data_type for e in explanation.exposures} == {"app_usage"}  # a cart is no purchase
+    assert {e.basis for e in explanation.exposures} == {Basis.REPORTED}  # nothing about its code
+    assert "matched by name" in next(h for h in app.hits).evidence[0].detail
+    text = to_text(report, knowledge, "en")
+    assert "By its own data export, Meta Platforms, Inc. received your activity" in text
+    assert "What the platforms' data exports say about this app" in text
+    assert "Google Play records it on 2021-01-01" not in text  # installed, then updated
+    assert "Google Play records it from 2021-01-01 to 2023-06-01" in text
+
+
+def _corrupt_member(data: bytes, name: str) -> bytes:
+    """Flip bytes inside one member's compressed data, leaving the directory intact."""
+    raw = bytearray(data)
+    at = raw.find(name.encode()) + len(name)  # its local header's name, then its data
+    for i in range(at + 10, at + 40):
+        raw[i] ^= 0xFF
+    return bytes(raw)
+
+
+def test_hostile_members_cost_only_themselves(
+    knowledge: Knowledge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.sources import export_tree
+
+    members = ex.amazon_members()
+    members["Search-Data/Search-Data.Customer-Engagement.csv"] = ex.csv_bytes(
+        ["First Search Time (GMT)", "Keywords"],
+        [["²", "odd date"], ["2022-01-02 10:00:00.0", "x"]] * 500,
+    )
+    members["Retail.OrderHistory.2/Retail.OrderHistory.2.csv"] = (
+        b"Order Date,Product Name\n" + b"a" * 5000
+    )
+    amazon = tmp_path / "amazon.zip"
+    amazon.write_bytes(
+        _corrupt_member(zip_bytes(members), "Advertising.1/Advertising.3PAudiences.csv")
+    )
+    monkeypatch.setattr(export_tree, "MAX_CSV_LINE", 1024)  # one endless line, scaled down
+    takeout = ex.takeout_members(activity={"Some Obscure Tool": "com.obscure.tool"})
+    takeout["Takeout/My Activity/Google Play Store/MyActivity.json"] = json.dumps(
+        [{"title": "Installed X", "titleUrl": "https://[play.google.com/store/apps/details?id=a.b"}]
+    ).encode()
+    meta = {META_NEW: json.dumps([{"title": "Acme", "label_values": 5}, {"title": "B", "label_values": [{"label": "Events", "vec": 7}]}]).encode()}  # fmt: skip
+    report = run(
+        knowledge,
+        amazon,
+        ex.write_zip(tmp_path / "t.zip", takeout),
+        ex.write_zip(tmp_path / "m.zip", meta),
+    )
+    assert not report.errors, report.errors
+    holdings = {h.code: h for h in only_archive(report, ArchiveKind.AMAZON).holdings}
+    assert "ad_audiences_third_party" not in holdings  # the corrupt file is not shown as read
+    assert holdings["search_keywords"].count == 1000
+    assert "orders" in holdings and holdings["orders"].count == 2  # the first file only
+    problems = {w.path.split("!")[-1]: w.code for w in report.warnings}
+    assert problems["Advertising.1/Advertising.3PAudiences.csv"] in ("malformed", "truncated")
+    assert problems["Retail.OrderHistory.2/Retail.OrderHistory.2.csv"] == "limit"
+    assert {a.name for a in only_archive(report, ArchiveKind.META).shared} == {"Acme", "B"}
+    assert len(only_archive(report, ArchiveKind.GOOGLE_TAKEOUT).installs) == 4
+
+
+def test_meta_labels_in_french_are_read_after_unescaping(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    mangle = lambda text: text.encode().decode("latin-1")  # noqa: E731 - how Meta writes
+    record = [{"title": "Acme", "label_values": [{"label": mangle("Événements"), "vec": [
+        {"dict": [{"label": mangle("Événement"), "value": "PURCHASE"},
+                  {"label": mangle("Reçu le"), "timestamp_value": JAN_2021}]}]}]}]  # fmt: skip
+    meta = only_archive(
+        run(knowledge, ex.write_zip(tmp_path / "fr.zip", {META_NEW: json.dumps(record).encode()})),
+        ArchiveKind.META,
+    )
+    assert meta.shared[0].events == (("PURCHASE", 1),)
+    assert meta.shared[0].first_seen == "2021-01-07T06:13:20Z"
+
+
+def test_hostile_html_is_read_in_linear_time(knowledge: Knowledge, tmp_path: Path) -> None:
+    from checker.sources.meta_export import _tokens
+
+    tokens = _tokens("<a " * 200_000 + "<h2>Acme</h2>")
+    assert tokens[-1] == ("h", "Acme") and len(tokens) <= 200_001
+    assert _tokens("<style>h2{}</style><h2>A &amp; B</h2><p>Event</p>") == [
+        ("h", "A & B"),
+        ("t", "Event"),
+    ]
+
+
+def test_an_empty_member_name_in_a_cut_short_zip_costs_nothing(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    import struct
+    import zlib
+
+    from tests.builders.apk import build_apk, write
+
+    def local(name: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(data)
+        header = struct.pack(
+            "<4s5H3I2H", b"PK\x03\x04", 20, 0, 0, 0, 0, crc, len(data), len(data), len(name), 0
+        )
+        return header + name + data
+
+    odd = local(b"", b"{}") + local(b"your_facebook_activity/a.json", b"[]")  # no directory
+    folder = tmp_path / "in"
+    write(folder / "app.apk", build_apk("com.example.app", classes=["com.example.app.Main"]))
+    (folder / "odd.zip").write_bytes(odd)
+    report = run(knowledge, folder)  # the whole batch used to fail here
+    assert "com.example.app" in {a.app.id for a in report.apps}

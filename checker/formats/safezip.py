@@ -200,7 +200,8 @@ class SafeZip:
         The same caps as ``read`` apply; zipfile checks the CRC when the stream ends.
         """
         if self._zip is None:  # salvaged: no directory for zipfile, so read it whole
-            return io.BytesIO(self.read(member, limit=min(limit, MAX_SALVAGED_STREAM)))
+            data = self.read(member, limit=min(limit, MAX_SALVAGED_STREAM))
+            return cast(BinaryIO, io.BufferedReader(_MemoryFile(data)))  # no copy of the data
         info = self._check(member, limit)
         try:
             return cast(BinaryIO, self._zip.open(info))

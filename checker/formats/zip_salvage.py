@@ -18,6 +18,7 @@ from typing import BinaryIO
 _LOCAL = struct.Struct("<4s5H3I2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
 _DESCRIPTOR_MAGIC = b"PK\x07\x08"
+_NEXT_RECORDS = {_LOCAL_MAGIC, b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06"}
 _CHUNK = 1024 * 1024
 MAX_MEMBERS = 250_000
 
@@ -50,7 +51,7 @@ def salvage(handle: BinaryIO, size: int) -> list[zipfile.ZipInfo]:
         info = zipfile.ZipInfo(name.decode("utf-8" if flags & 0x800 else "cp437", "replace"))
         info.header_offset, info.flag_bits, info.compress_type = offset, flags, method
         info.CRC, info.compress_size, info.file_size = crc, csize, usize
-        if not info.filename.endswith("/"):
+        if info.filename and not info.filename.endswith("/"):
             found.append(info)
         offset = after
     return found
@@ -84,22 +85,28 @@ def _descriptor_length(handle: BinaryIO, at: int) -> int:
 def _find_descriptor(
     handle: BinaryIO, data_start: int, size: int
 ) -> tuple[int, int, int, int] | None:
-    """(crc, compressed size, size, next offset) for a member whose sizes follow its data."""
+    """(crc, compressed size, size, next offset) for a member whose sizes follow its data.
+
+    The data ends where the next record starts: another member, the table of contents (a
+    download cut inside it), or the end of the file; the descriptor just before must agree.
+    """
     position = data_start
     while position < size:
         handle.seek(position)
         chunk = handle.read(_CHUNK + 3)
         if not chunk:
-            return None
-        hit = chunk.find(_LOCAL_MAGIC)
+            break
+        hit = chunk.find(b"PK")
         while hit != -1:
-            candidate = position + hit
-            described = _descriptor_before(handle, data_start, candidate)
-            if described is not None:
-                return (*described, candidate)
-            hit = chunk.find(_LOCAL_MAGIC, hit + 1)
+            if chunk[hit : hit + 4] in _NEXT_RECORDS:
+                candidate = position + hit
+                described = _descriptor_before(handle, data_start, candidate)
+                if described is not None:
+                    return (*described, candidate)
+            hit = chunk.find(b"PK", hit + 1)
         position += _CHUNK
-    return None
+    described = _descriptor_before(handle, data_start, size)
+    return (*described, size) if described is not None else None
 
 
 def _descriptor_before(handle: BinaryIO, data_start: int, end: int) -> tuple[int, int, int] | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.errors import CheckerError, FormatError
+from checker.errors import FormatError
 from checker.models import ArchiveFindings, ArchiveKind
 from checker.sources.base import Probe
 from checker.sources.export_records import Tally, moment
@@ -29,8 +29,8 @@ from checker.sources.export_tree import (
     ExportTree,
     basename,
     finish,
-    member_error,
     probe_names,
+    read_members,
 )
 
 # holding code -> (does this file name hold it?, value columns, time columns, keep most common)
@@ -101,19 +101,18 @@ def _code(name: str) -> str | None:
 
 def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
     tallies: dict[str, Tally] = {}
-    read: list[str] = []
-    for name in sorted(tree.names):
-        code = _code(name)
-        if code is None:
-            continue
+
+    def read_one(name: str) -> None:
+        code = str(_code(name))
         _, values, times, common = _RULES[code]
-        tally = tallies.setdefault(code, Tally(code, name, keep_common=common))
-        try:
-            _tally_csv(tree, name, tally, values, times)
-        except CheckerError as exc:
-            member_error(tree, name, exc)
-            continue
-        read.append(name)
+        tally = Tally(code, name, keep_common=common)  # joined only once the file is read whole
+        _tally_csv(tree, name, tally, values, times)
+        if code in tallies:
+            tallies[code].merge(tally)
+        else:
+            tallies[code] = tally
+
+    read = read_members(tree, [n for n in sorted(tree.names) if _code(n)], read_one)
     finish(tree, read, "no Amazon advertising, search or order file could be read")
     order = list(_RULES)
     holdings = tuple(

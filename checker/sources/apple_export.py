@@ -14,6 +14,8 @@ Rows whose content type is an app (not in-app purchases, music, books) become th
 
 from __future__ import annotations
 
+import re
+
 from checker.errors import CheckerError, FormatError
 from checker.models import ArchiveFindings, ArchiveKind, InstallRecord, Platform
 from checker.sources.base import Probe
@@ -25,6 +27,7 @@ from checker.sources.export_tree import (
     finish,
     member_error,
     probe_names,
+    read_members,
 )
 from checker.text import clean
 
@@ -85,16 +88,21 @@ def _read_tree(
     read: list[str],
     prefix: str = "",
 ) -> None:
-    for name in sorted(tree.names):
-        role = _HISTORIES.get(basename(name))
-        if role is None:
-            continue
-        try:
-            _read_history(tree, name, role, installs, transactions, prefix)
-        except CheckerError as exc:
-            member_error(tree, name, exc)
-            continue
-        read.append(prefix + name)
+    names = [n for n in sorted(tree.names) if basename(n) in _HISTORIES]
+    done = read_members(
+        tree,
+        names,
+        lambda name: _read_history(
+            tree, name, _HISTORIES[basename(name)], installs, transactions, prefix
+        ),
+    )
+    read.extend(prefix + name for name in done)
+
+
+def _is_app(kind: str) -> bool:
+    """'iOS and tvOS Apps', 'Mac Apps', 'iPhone App': yes; in-app purchases, AppleCare: no."""
+    words = re.findall(r"[a-z]+", kind)
+    return bool({"app", "apps"} & set(words)) and "in" not in words
 
 
 def _read_history(
@@ -126,7 +134,7 @@ def _read_history(
         if role == "purchases":
             transactions.member = transactions.member or prefix + name
             transactions.add(title, moment)
-        if not title or "app" not in kind or "in-app" in kind:
+        if not title or not _is_app(kind):
             continue
         platform = Platform.MACOS if "mac" in kind else Platform.IOS
         known = installs.get(title)

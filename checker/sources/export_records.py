@@ -53,7 +53,7 @@ def _parse_text(text: str) -> datetime | None:
         return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
     except ValueError:
         pass
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return _from_number(int(text))
     us = _US_DATE.fullmatch(text)
     if us:
@@ -134,6 +134,18 @@ class Tally:
             self._earliest = instant
         if self._latest is None or instant > self._latest:
             self._latest = instant
+
+    def merge(self, other: Tally) -> None:
+        """Add another file's tally of the same kind (Amazon splits some lists over files)."""
+        self.count += other.count
+        self.common.update(other.common)
+        self._samples += [t for t in other._samples if t not in self._samples][
+            : SAMPLES - len(self._samples)
+        ]
+        self.span(other._earliest)
+        self.span(other._latest)
+        self.first = first_of(self.first, other.first)
+        self.last = last_of(self.last, other.last)
 
     def holding(self) -> Holding:
         if self.keep_common:

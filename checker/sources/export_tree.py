@@ -13,7 +13,9 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
@@ -34,6 +36,7 @@ MAX_FOLDER_FILES = 250_000
 MAX_JSON_BYTES = 128 * 1024 * 1024  # parsed whole: Python objects take ~10x this
 MAX_CSV_BYTES = 2 * 1024 * 1024 * 1024  # streamed row by row
 MAX_CSV_ROWS = 5_000_000
+MAX_CSV_LINE = 4 * 1024 * 1024
 MAX_NESTED_ZIP_BYTES = 1024 * 1024 * 1024
 csv.field_size_limit(1024 * 1024)  # one cell; the default (128 KiB) is too small for addresses
 
@@ -128,11 +131,11 @@ class ExportTree:
 
     # ------------------------------------------------------------------ reads
 
-    def read(self, name: str, limit: int) -> bytes:
-        """The whole member, refused beyond ``limit`` bytes."""
+    def read(self, name: str, limit: int) -> bytes | bytearray:
+        """The whole member (not copied once more), refused beyond ``limit`` bytes."""
         self.context.cancel.check()
         if self._zip is not None and name in self._members:
-            return bytes(self._zip.read(self._members[name], limit=limit))
+            return self._zip.read(self._members[name], limit=limit)
         path = self._files[name]
         if _size(path) > limit:
             raise LimitExceeded(f"{name} is larger than {limit // (1024 * 1024)} MB")
@@ -176,10 +179,14 @@ class ExportTree:
             raise FormatError(f"{name}: not valid JSON ({exc})") from None
 
     def csv_rows(self, name: str) -> Iterator[list[str]]:
-        """The rows of a CSV member, streamed; the first is the header, trimmed (BOM removed)."""
+        """The rows of a CSV member, streamed; the first is the header, trimmed (BOM removed).
+
+        Lines are read with a length limit, so one endless line cannot fill the memory; a
+        damaged compressed stream becomes a ``FormatError`` naming the member.
+        """
         with self.open(name, MAX_CSV_BYTES) as stream:
             text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-            reader = csv.reader(text)
+            reader = csv.reader(_bounded_lines(text, name))
             try:
                 yield [cell.strip().strip("\ufeff") for cell in next(reader, [])]
                 for number, row in enumerate(reader):
@@ -193,6 +200,8 @@ class ExportTree:
                     yield row
             except csv.Error as exc:
                 raise FormatError(f"{name}: malformed CSV ({exc})") from None
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                raise FormatError(f"{name}: damaged inside the archive ({exc})") from None
 
     def display_name(self, name: str) -> str:
         """How a member is named in messages: the input, then the member inside it."""
@@ -243,6 +252,16 @@ def _open_or_salvage(path: Path, context: ReadContext) -> SafeZip:
         return archive
 
 
+def _bounded_lines(text: io.TextIOWrapper, name: str) -> Iterator[str]:
+    while True:
+        line = text.readline(MAX_CSV_LINE)
+        if not line:
+            return
+        if len(line) >= MAX_CSV_LINE and not line.endswith(("\n", "\r")):
+            raise LimitExceeded(f"{name}: a line longer than {MAX_CSV_LINE // (1024 * 1024)} MB")
+        yield line
+
+
 def _is_zip(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -256,6 +275,33 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError as exc:
         raise Unreadable(exc.strerror or str(exc)) from None
+
+
+UNFORESEEN = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What an unexpected shape inside one member may raise: it costs that member, not the export."""
+
+
+def read_members(
+    tree: ExportTree, names: list[str], read_one: Callable[[str], object]
+) -> list[str]:
+    """Read each member with ``read_one``; a bad one is named in a warning and the rest go on.
+
+    Returns the names that were read.
+    """
+    done: list[str] = []
+    for name in names:
+        try:
+            read_one(name)
+        except CheckerError as exc:
+            member_error(tree, name, exc)
+            continue
+        except UNFORESEEN as exc:
+            member_error(
+                tree, name, FormatError(f"{name}: unexpected content ({type(exc).__name__})")
+            )
+            continue
+        done.append(name)
+    return done
 
 
 def member_error(tree: ExportTree, name: str, exc: CheckerError) -> None:

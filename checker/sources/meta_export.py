@@ -19,10 +19,11 @@ Meta writes non-ASCII text as UTF-8 bytes escaped one by one ("Ã©" for "é"); 
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -37,6 +38,7 @@ from checker.sources.export_tree import (
     finish,
     member_error,
     probe_names,
+    read_members,
 )
 from checker.text import clean
 
@@ -75,7 +77,7 @@ _EXPORT_FOLDERS = (
 
 def _is_meta_export(names: list[str]) -> bool:
     """A Facebook or Instagram export, whatever it holds: its top folders have these names."""
-    return sum(1 for n in names[:5000] if PurePosixPath(n).parts[0] in _EXPORT_FOLDERS) >= 2
+    return sum(1 for n in names[:5000] if n.split("/", 1)[0] in _EXPORT_FOLDERS) >= 2
 
 
 def _is_index(name: str) -> bool:
@@ -97,19 +99,18 @@ class _Business:
 
 def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
     businesses: dict[str, _Business] = {}
-    read: list[str] = []
-    for name in sorted(tree.names):
-        if not _is_index(name):
-            continue
-        try:
-            if name.casefold().endswith(".json"):
-                _from_json(tree.json(name), businesses, name)
-            else:
-                read.extend(_from_html(tree, name, businesses))
-        except CheckerError as exc:
-            member_error(tree, name, exc)
-            continue
-        read.append(name)
+    pages: list[str] = []
+
+    def read_one(name: str) -> None:
+        if name.casefold().endswith(".json"):
+            _from_json(tree.json(name), businesses, name)
+        else:
+            pages.extend(_from_html(tree, name, businesses))
+
+    read = read_members(tree, [n for n in sorted(tree.names) if _is_index(n)], read_one)
+    read += pages
+    if len(businesses) >= MAX_BUSINESSES:
+        tree.context.warn(str(tree.path), "limit", f"only the first {MAX_BUSINESSES} senders")
     if not read and not any(_is_index(n) for n in tree.names):
         raise FormatError(
             "this Meta export has no 'activity off Meta technologies' file: when you request"
@@ -177,12 +178,13 @@ def _from_v2(records: list[Any], businesses: dict[str, _Business]) -> None:
         if not isinstance(record, dict):
             continue
         business = _business(businesses, record.get("name"))
-        events = record.get("events")
-        if business is None or not isinstance(events, list):
+        if business is None:
             continue
-        for event in events:
+        for event in _list(record.get("events")):
             if isinstance(event, dict):
-                business.add(str(event.get("type") or "?"), when(event.get("timestamp")))
+                kind = event.get("type")
+                business.add(_unmangle(kind) if isinstance(kind, str) and kind else "?",
+                             when(event.get("timestamp")))  # fmt: skip
 
 
 def _from_records(records: list[Any], businesses: dict[str, _Business]) -> None:
@@ -192,12 +194,10 @@ def _from_records(records: list[Any], businesses: dict[str, _Business]) -> None:
         business = _business(businesses, record.get("title") or record.get("name"))
         if business is None:
             continue
-        for entry in record.get("label_values") or ():
-            if not isinstance(entry, dict) or str(entry.get("label", "")).casefold() not in (
-                _EVENTS_LABELS
-            ):
+        for entry in _list(record.get("label_values")):
+            if not isinstance(entry, dict) or _label(entry) not in _EVENTS_LABELS:
                 continue
-            for item in entry.get("vec") or ():
+            for item in _list(entry.get("vec")):
                 fields = item.get("dict") if isinstance(item, dict) else None
                 if isinstance(fields, list):
                     business.add(*_event_fields(fields))
@@ -208,12 +208,23 @@ def _event_fields(fields: list[Any]) -> tuple[str, str | None]:
     for cell in fields:
         if not isinstance(cell, dict):
             continue
-        label = str(cell.get("label", "")).casefold()
+        label = _label(cell)
         if label in _EVENT_LABELS:
-            event = str(cell.get("value") or "?")
+            value = cell.get("value")
+            event = _unmangle(value) if isinstance(value, str) and value else "?"
         elif label in _RECEIVED_LABELS:
             moment = when(cell.get("timestamp_value") or cell.get("value"))
     return event, moment
+
+
+def _label(cell: dict[str, Any]) -> str:
+    """A record's label, readable: labels are escaped like every string (and translated)."""
+    label = cell.get("label")
+    return _unmangle(label).casefold() if isinstance(label, str) else ""
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _unmangle(value: str) -> str:
@@ -233,50 +244,54 @@ def _from_html(tree: ExportTree, index: str, businesses: dict[str, _Business]) -
     """Read the per-business pages beside the index when there are any, else the index."""
     folder = PurePosixPath(index).with_suffix("").as_posix() + "/"
     pages = [n for n in sorted(tree.names) if n.startswith(folder) and n.endswith(".html")]
+    if len(pages) > MAX_PAGES:
+        tree.context.warn(tree.display_name(index), "limit", f"only the first {MAX_PAGES} pages")
     for page in pages[:MAX_PAGES]:
+        tree.context.cancel.check()
         try:
             _html_page(tree.read(page, MAX_PAGE_BYTES), businesses, PurePosixPath(page).stem)
         except CheckerError as exc:
             member_error(tree, page, exc)
     if not pages:
-        _html_page(tree.read(index, MAX_PAGE_BYTES * 8), businesses, None)
+        _html_page(tree.read(index, MAX_PAGE_BYTES * 2), businesses, None)
     return pages[:MAX_PAGES]
 
 
-class _Tokens(HTMLParser):
-    """The page as a flat list of ('h', level-2 heading text) and ('t', other text) tokens."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tokens: list[tuple[str, str]] = []
-        self._in_heading = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "h2":
-            self._in_heading += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h2" and self._in_heading:
-            self._in_heading -= 1
-
-    def handle_data(self, data: str) -> None:
-        text = " ".join(data.split())
-        if text:
-            self.tokens.append(("h" if self._in_heading else "t", text))
+# A tag (its name, and whether it closes) or a run of text. Every part is bounded and
+# [^<>] never crosses into the next tag, so the scan is linear even on hostile pages.
+_HTML_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,9})\b[^<>]{0,4000}>|<[^<>]{0,4000}>|([^<]+)")
 
 
-def _html_page(data: bytes, businesses: dict[str, _Business], page_stem: str | None) -> None:
+def _tokens(page: str) -> list[tuple[str, str]]:
+    """The page as ('h', level-2 heading text) and ('t', other text) tokens, in order."""
+    tokens: list[tuple[str, str]] = []
+    in_heading = 0
+    skipping = False  # inside <style> or <script>
+    for match in _HTML_TOKEN.finditer(page):
+        closing, tag, text = match.group(1), (match.group(2) or "").casefold(), match.group(3)
+        if tag in ("style", "script"):
+            skipping = not closing
+        elif tag == "h2":
+            in_heading = max(0, in_heading + (-1 if closing else 1))
+        elif text is not None and not skipping:
+            words = " ".join(html.unescape(text).split())
+            if words:
+                tokens.append(("h" if in_heading else "t", words))
+    return tokens
+
+
+def _html_page(
+    data: bytes | bytearray, businesses: dict[str, _Business], page_stem: str | None
+) -> None:
     """One page: a business page (its h2 names it) or an index (each h2 starts a business)."""
-    parser = _Tokens()
-    parser.feed(data.decode("utf-8", "replace"))
-    parser.close()
+    tokens = _tokens(data.decode("utf-8", "replace"))
     current: _Business | None = None
     if page_stem is not None:
-        heading = next((text for kind, text in parser.tokens if kind == "h"), None)
+        heading = next((text for kind, text in tokens if kind == "h"), None)
         current = _business(businesses, heading or page_stem)
     label: str | None = None  # the label whose value comes next
     event: str | None = None
-    for kind, text in parser.tokens:
+    for kind, text in tokens:
         if kind == "h":
             if page_stem is None:
                 if event is not None and current is not None:

@@ -17,12 +17,14 @@ Only these members are opened; everything else in the archive is skipped unread.
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, urlparse
 
-from checker.errors import CheckerError, FormatError
+from checker.errors import FormatError
 from checker.models import ArchiveFindings, ArchiveKind, InstallRecord, Platform
 from checker.sources.base import Probe
 from checker.sources.export_records import Tally, first_of, last_of, when
@@ -32,16 +34,16 @@ from checker.sources.export_tree import (
     basename,
     finish,
     is_lone_file,
-    member_error,
     probe_names,
+    read_members,
 )
 from checker.text import PACKAGE_ID, clean
 
 PLAY_FOLDER = "google play store"
 _FILES = {"installs.json", "library.json", "devices.json"}
 _ANDROID_DOCS = {"android apps", "android app", ""}
-_PLAY_LINK = re.compile(
-    rb'href="(https?://play\.google\.com/store/apps/details\?id=[^"]{1,300})"[^>]*>([^<]{1,300})</a>'
+_PLAY_LINK = re.compile(  # bounded everywhere: linear on hostile pages
+    rb'href="(https?://play\.google\.com/store/apps/details\?id=[^"]{1,300})"[^<>]{0,2000}>([^<]{1,300})</a>'
 )
 MAX_ACTIVITY_HTML = 256 * 1024 * 1024
 
@@ -111,27 +113,23 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
     devices = Tally("devices", "")
     apps = Tally("installed_apps", "")
     given_ids: dict[str, str] = {}  # title -> package, from My Activity links
-    read: list[str] = []
-    for name in sorted(tree.names):
+
+    def read_one(name: str) -> None:
+        nonlocal devices
         role = _role(name)
-        if role is None:
-            continue
-        try:
-            if role == "activity":
-                given_ids.update(_activity(tree, name))
-            else:
-                document = tree.json(name)
-                if not isinstance(document, list):
-                    raise FormatError(f"{name}: expected a list of records")
-                if role == "devices":
-                    devices = _devices(document, name)
-                else:
-                    _installs(document, role, installs)
-                    apps.member = apps.member or name
-        except CheckerError as exc:
-            member_error(tree, name, exc)
-            continue
-        read.append(name)
+        if role == "activity":
+            given_ids.update(_activity(tree, name))
+            return
+        document = tree.json(name)
+        if not isinstance(document, list):
+            raise FormatError(f"{name}: expected a list of records")
+        if role == "devices":
+            devices = _devices(document, name)
+        else:
+            _installs(document, str(role), installs)
+            apps.member = apps.member or name
+
+    read = read_members(tree, [n for n in sorted(tree.names) if _role(n)], read_one)
     if not read and not any(_role(n) for n in tree.names):
         raise FormatError(
             "this Takeout archive has no Google Play Store data; export again with"
@@ -243,16 +241,19 @@ def _activity(tree: ExportTree, name: str) -> dict[str, str]:
         return found
     data = tree.read(name, MAX_ACTIVITY_HTML)
     for link, text in _PLAY_LINK.findall(data):
-        package = _package_from_link(link.decode("utf-8", "replace").replace("&amp;", "&"))
+        package = _package_from_link(html.unescape(link.decode("utf-8", "replace")))
         if package:
-            found[clean(unquote(text.decode("utf-8", "replace")))] = package
+            found[clean(html.unescape(text.decode("utf-8", "replace")))] = package
     return found
 
 
 def _package_from_link(link: object) -> str | None:
     if not isinstance(link, str) or "play.google.com" not in link:
         return None
-    package = parse_qs(urlparse(link).query).get("id", [""])[0]
+    try:
+        package = parse_qs(urlparse(link).query).get("id", [""])[0]
+    except ValueError:  # e.g. a malformed host such as "[play.google.com"
+        return None
     return package if PACKAGE_ID.fullmatch(package) else None
 
 
@@ -266,9 +267,4 @@ def _strip_verb(title: str) -> str:
 
 def _with_given_id(record: InstallRecord, given: dict[str, str]) -> InstallRecord:
     package = given.get(record.title)
-    if package is None:
-        return record
-    return InstallRecord(
-        record.title, record.platform, record.first_seen, record.last_seen, record.devices,
-        given_id=package,
-    )  # fmt: skip
+    return record if package is None else replace(record, given_id=package)
