@@ -25,10 +25,13 @@ ARCHIVE_MESSAGES: dict[str, tuple[str, str]] = {
         " compte, sur quel appareil et quand, même celles supprimées depuis des années.",
     ),
     "shows.meta": (
-        "Apps and websites that use Meta's tools (the Facebook SDK, the Meta pixel) told Meta"
-        " what you did in them, even when you were not using Facebook or Instagram.",
-        "Des applis et sites qui utilisent les outils de Meta (SDK Facebook, pixel Meta) ont"
-        " signalé à Meta ce que vous y faisiez, même hors de Facebook et d'Instagram.",
+        "Apps and websites that use Meta's tools (the Facebook SDK, the Meta pixel) can tell Meta"
+        " what you do in them, even when you are not using Facebook or Instagram; advertisers"
+        " can reach you with data about you, some of it from lists they uploaded.",
+        "Les applis et sites qui utilisent les outils de Meta (SDK Facebook, pixel Meta) peuvent"
+        " signaler à Meta ce que vous y faites, même hors de Facebook et d'Instagram ; des"
+        " annonceurs peuvent vous cibler avec des données sur vous, parfois issues de listes"
+        " qu'ils ont téléversées.",
     ),
     "shows.amazon": (
         "Amazon keeps the advertising audiences it sorts you into, the words you searched for"
@@ -116,6 +119,20 @@ ARCHIVE_MESSAGES: dict[str, tuple[str, str]] = {
         "Applis et sites ayant transmis votre activité",
     ),
     "holding.shared_events": ("Events they sent", "Événements transmis"),
+    "holding.advertisers_using_your_data": (
+        "Advertisers that reached you with data about you",
+        "Annonceurs qui vous ont ciblé avec des données sur vous",
+    ),
+    "holding.advertisers_with_your_list": (
+        "Advertisers that uploaded a list with your information (someone else gave Meta data"
+        " about you)",
+        "Annonceurs ayant téléversé une liste contenant vos informations (quelqu'un d'autre a"
+        " fourni vos données à Meta)",
+    ),
+    "holding.advertisers_store_visits": (
+        "Advertisers that told Meta you visited their shop",
+        "Annonceurs ayant signalé à Meta votre visite en magasin",
+    ),
     "holding.ad_audiences_amazon": (
         "Amazon's own advertising audiences you are in",
         "Audiences publicitaires d'Amazon dont vous faites partie",

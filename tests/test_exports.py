@@ -629,3 +629,41 @@ def test_an_empty_member_name_in_a_cut_short_zip_costs_nothing(
     (folder / "odd.zip").write_bytes(odd)
     report = run(knowledge, folder)  # the whole batch used to fail here
     assert "com.example.app" in {a.app.id for a in report.apps}
+
+
+def test_meta_advertisers_that_hold_your_data(knowledge: Knowledge, tmp_path: Path) -> None:
+    facebook = {
+        "ads_information/advertisers_using_your_activity_or_information.json": json.dumps(
+            {"custom_audiences_all_types_v2": [
+                {"advertiser_name": "Acme Pharmacy", "has_data_file_custom_audience": True,
+                 "has_remarketing_custom_audience": False, "has_in_person_store_visit": True},
+                {"advertiser_name": "Shoe Shop", "has_data_file_custom_audience": False,
+                 "has_remarketing_custom_audience": True, "has_in_person_store_visit": False},
+            ]}
+        ).encode(),
+        META_FILE: ex.meta_v2({"Acme": [("PAGE_VIEW", JAN_2021)]}),
+    }  # fmt: skip
+    instagram = {
+        "ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json":
+        json.dumps({"ig_custom_audiences_all_types": [
+            {"advertiser_name": "Caf\u00c3\u00a9 Bleu", "has_data_file_custom_audience": True,
+             "has_remarketing_custom_audience": False, "has_in_person_store_visit": False}]}).encode(),
+        "personal_information/personal_information.json": b"{}",
+    }  # fmt: skip
+    older = {
+        "ads_and_businesses/advertisers_who_uploaded_a_contact_list_with_your_information.json":
+        json.dumps({"custom_audiences_v2": ["Big Bank", "Telecom Co"]}).encode(),
+    }  # fmt: skip
+    paths = [ex.write_zip(tmp_path / f"{n}.zip", m) for n, m in
+             (("fb", facebook), ("ig", instagram), ("old", older))]  # fmt: skip
+    report = run(knowledge, *paths)
+    assert not report.errors, report.errors
+    by_path = {Path(a.path).stem: {h.code: h for h in a.holdings} for a in report.archives}
+    assert by_path["fb"]["advertisers_using_your_data"].count == 2
+    assert by_path["fb"]["advertisers_with_your_list"].samples == ("Acme Pharmacy",)
+    assert by_path["fb"]["advertisers_store_visits"].count == 1
+    assert by_path["fb"]["shared_activity"].count == 1
+    assert by_path["ig"]["advertisers_with_your_list"].samples == ("Café Bleu",)
+    assert by_path["old"]["advertisers_with_your_list"].count == 2
+    text = to_text(report, knowledge, "en")
+    assert "uploaded a list with your information (someone else gave Meta data about you)" in text

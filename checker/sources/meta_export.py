@@ -28,7 +28,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from checker.errors import CheckerError, FormatError
-from checker.models import ArchiveFindings, ArchiveKind, SharedActivity
+from checker.models import ArchiveFindings, ArchiveKind, Holding, SharedActivity
 from checker.sources.base import Probe
 from checker.sources.export_records import Tally, first_of, last_of, when
 from checker.sources.export_tree import (
@@ -42,6 +42,10 @@ from checker.sources.export_tree import (
 )
 from checker.text import clean
 
+_ADVERTISER_FILES = (
+    "advertisers_using_your_activity",
+    "advertisers_who_uploaded_a_contact_list",
+)
 _STEMS = ("your_off-facebook_activity", "your_activity_off_meta_technologies")
 _EVENT_LABELS = {"event", "événement", "evento", "ereignis", "evenement"}
 _EVENTS_LABELS = {"events", "événements", "eventos", "ereignisse", "evenementen"}
@@ -63,7 +67,7 @@ class MetaExportSource(ExportSource):
 
     def claims(self, probe: Probe) -> bool:
         names = probe_names(probe)
-        return any(_is_index(name) for name in names) or _is_meta_export(names)
+        return any(_is_index(n) or _is_advertisers(n) for n in names) or _is_meta_export(names)
 
     def read_tree(self, tree: ExportTree, display: str) -> ArchiveFindings:
         return _read_tree(tree, display)
@@ -100,22 +104,26 @@ class _Business:
 def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
     businesses: dict[str, _Business] = {}
     pages: list[str] = []
+    advertisers = _Advertisers()
 
     def read_one(name: str) -> None:
-        if name.casefold().endswith(".json"):
+        if _is_advertisers(name):
+            advertisers.read(tree.json(name), name)
+        elif name.casefold().endswith(".json"):
             _from_json(tree.json(name), businesses, name)
         else:
             pages.extend(_from_html(tree, name, businesses))
 
-    read = read_members(tree, [n for n in sorted(tree.names) if _is_index(n)], read_one)
+    wanted = [n for n in sorted(tree.names) if _is_index(n) or _is_advertisers(n)]
+    read = read_members(tree, wanted, read_one)
     read += pages
     if len(businesses) >= MAX_BUSINESSES:
         tree.context.warn(str(tree.path), "limit", f"only the first {MAX_BUSINESSES} senders")
-    if not read and not any(_is_index(n) for n in tree.names):
+    if not wanted:
         raise FormatError(
             "this Meta export has no 'activity off Meta technologies' file: when you request"
             " the download, include 'Apps and websites off of Facebook' (or the Instagram"
-            " equivalent)"
+            " equivalent) and 'Ads information'"
         )
     finish(tree, read, "no 'activity off Meta technologies' file could be read in this archive")
     shared = tuple(
@@ -128,23 +136,75 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
         )
         for name, b in sorted(businesses.items(), key=lambda kv: (-kv[1].events.total(), kv[0]))
     )
-    tally = Tally("shared_activity", read[0])
-    events = Tally("shared_events", read[0], keep_common=True)
-    for activity in shared:
-        tally.add(activity.name, activity.first_seen)
-        tally.last = last_of(tally.last, activity.last_seen)
-        for event, count in activity.events:
-            events.common[event] += count
-        events.count += activity.total
-        events.first, events.last = first_of(events.first, activity.first_seen), tally.last
+    holdings = list(_activity_holdings(shared, read[0])) if shared else []
+    holdings += advertisers.holdings()
     return ArchiveFindings(
         path=display,
         kind=ArchiveKind.META,
         company_id="meta",
-        holdings=(tally.holding(), events.holding()),
+        holdings=tuple(holdings),
         shared=shared,
         members_read=tuple(dict.fromkeys(read)),
     )
+
+
+def _activity_holdings(shared: tuple[SharedActivity, ...], member: str) -> tuple[Holding, Holding]:
+    senders = Tally("shared_activity", member)
+    events = Tally("shared_events", member, keep_common=True)
+    for activity in shared:
+        senders.add(activity.name, activity.first_seen)
+        senders.last = last_of(senders.last, activity.last_seen)
+        for event, count in activity.events:
+            events.common[event] += count
+        events.count += activity.total
+        events.first, events.last = first_of(events.first, activity.first_seen), senders.last
+    return senders.holding(), events.holding()
+
+
+def _is_advertisers(name: str) -> bool:
+    """'Advertisers using your activity or information', and its older contact-list file."""
+    return basename(name).startswith(_ADVERTISER_FILES) and name.casefold().endswith(".json")
+
+
+class _Advertisers:
+    """Who advertises to you with Meta using data about you: the ads-information files.
+
+    ``{"custom_audiences_all_types_v2" | "ig_custom_audiences_all_types": [{"advertiser_name",
+    "has_data_file_custom_audience", "has_remarketing_custom_audience",
+    "has_in_person_store_visit"}]}``; the older file lists names under ``custom_audiences_v2``,
+    every one an advertiser that uploaded a list with your contact information.
+    """
+
+    def __init__(self) -> None:
+        self.member = ""
+        self.using = Tally("advertisers_using_your_data", "")
+        self.uploaded = Tally("advertisers_with_your_list", "")
+        self.visits = Tally("advertisers_store_visits", "")
+
+    def read(self, document: Any, name: str) -> None:
+        if not isinstance(document, dict):
+            raise FormatError(f"{name}: expected an object")
+        entries = [
+            v for k, v in document.items() if "custom_audiences" in k and isinstance(v, list)
+        ]
+        if not entries:
+            raise FormatError(f"{name}: no list of advertisers in this file")
+        for tally in (self.using, self.uploaded, self.visits):
+            tally.member = tally.member or name
+        for entry in (item for items in entries for item in items):
+            if isinstance(entry, str):  # the older file: each one uploaded a contact list
+                self.using.add(_unmangle(entry))
+                self.uploaded.add(_unmangle(entry))
+            elif isinstance(entry, dict) and isinstance(entry.get("advertiser_name"), str):
+                advertiser = _unmangle(entry["advertiser_name"])
+                self.using.add(advertiser)
+                if entry.get("has_data_file_custom_audience") is True:
+                    self.uploaded.add(advertiser)
+                if entry.get("has_in_person_store_visit") is True:
+                    self.visits.add(advertiser)
+
+    def holdings(self) -> list[Holding]:
+        return [t.holding() for t in (self.using, self.uploaded, self.visits) if t.count]
 
 
 def _business(businesses: dict[str, _Business], name: object) -> _Business | None:
