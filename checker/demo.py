@@ -56,7 +56,9 @@ def _demo_archives() -> list[ArchiveFindings]:
     meta = ArchiveFindings(
         path="demo: facebook-export.zip", kind=ArchiveKind.META, company_id="meta",
         holdings=(Holding("shared_activity", 2, "2024-02-01T08:00:00Z", "2025-06-30T21:00:00Z",
-                          ("Demo Fitness", "shop.example"), "demo"),),
+                          ("Demo Fitness", "shop.example"), "demo"),
+                  Holding("advertisers_with_your_list", 3, None, None,
+                          ("Demo Bank", "Demo Insurance", "Demo Pharmacy"), "demo")),
         shared=(
             SharedActivity("Demo Fitness", "meta", (("ACTIVATE_APP", 212), ("PURCHASE", 3)),
                            "2024-02-01T08:00:00Z", "2025-06-30T21:00:00Z"),
