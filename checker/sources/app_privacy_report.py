@@ -25,7 +25,6 @@ MAX_LINE_BYTES = 1024 * 1024
 MAX_APPS = 20_000
 MAX_DOMAINS_PER_APP = 20_000
 MAX_CONTACTS = 1_000_000  # distinct (app, domain) pairs: memory stays bounded on hostile files
-_SNIFF_BYTES = 4096
 _TYPES = (b'"networkActivity"', b'"access"')
 # iOS 15 beta records named the protected resource by its TCC service.
 _TCC_CATEGORIES = {
@@ -66,11 +65,7 @@ class AppPrivacyReportSource:
             return False
         if probe.head.lstrip()[:1] != b"{":
             return False
-        try:
-            with probe.path.open("rb") as handle:
-                start = handle.read(_SNIFF_BYTES)
-        except OSError:
-            return False
+        start = probe.start
         return any(marker in start for marker in _TYPES) and b'"type"' in start
 
     def read(self, path: Path, display: str, context: ReadContext) -> list[AppEvidence]:

@@ -67,14 +67,20 @@ class Probe:
         return self.path.suffix.lower()
 
     @cached_property
-    def head(self) -> bytes:
+    def _first_block(self) -> bytes:
+        """The file's first 4 KiB, read once for every source that sniffs it."""
         if self.is_dir:
             return b""
         try:
             with self.path.open("rb") as handle:
-                return handle.read(16)
+                return handle.read(4096)
         except OSError as exc:
             raise Unreadable(exc.strerror or str(exc)) from None
+
+    @property
+    def head(self) -> bytes:
+        """Magic bytes; an unreadable file raises ``Unreadable``."""
+        return self._first_block[:16]
 
     @cached_property
     def zip_names(self) -> frozenset[str]:
@@ -87,15 +93,12 @@ class Probe:
         except (CheckerError, OSError):
             return frozenset()
 
-    @cached_property
+    @property
     def start(self) -> bytes:
-        """The first 4 KiB of a file, for sources that recognise text formats by their start."""
-        if self.is_dir:
-            return b""
+        """The first 4 KiB, for sources that recognise text formats by their start (b"" if unreadable)."""
         try:
-            with self.path.open("rb") as handle:
-                return handle.read(4096)
-        except OSError:
+            return self._first_block
+        except Unreadable:
             return b""
 
     @cached_property
@@ -103,8 +106,9 @@ class Probe:
         """For a folder: its files and those one folder down (capped), as '/'-separated paths.
 
         Enough to recognise a data export by its root (``Takeout/archive_browser.html``,
-        ``apps_and_websites_off_of_facebook/…``), and shallow on purpose: a folder that merely *contains* an export somewhere deeper
-        is walked file by file, so its other files are not hidden behind the export.
+        ``apps_and_websites_off_of_facebook/…``), and shallow on purpose: a folder that merely
+        *contains* an export somewhere deeper is walked file by file, so its other files are
+        not hidden behind the export.
         """
         if not self.is_dir:
             return ()

@@ -30,11 +30,7 @@ class PackageListSource:
     def claims(self, probe: Probe) -> bool:
         if probe.is_dir or probe.suffix not in _SUFFIXES:
             return False
-        try:
-            with probe.path.open("rb") as handle:
-                start = handle.read(4096).decode("utf-8", "ignore")
-        except OSError:
-            return False
+        start = probe.start.decode("utf-8", "ignore")
         if probe.suffix == ".json":
             return start.lstrip()[:1] == "["
         first = next(
