@@ -19,7 +19,7 @@ import re
 from checker.errors import CheckerError, FormatError
 from checker.models import ArchiveFindings, ArchiveKind, InstallRecord, Platform
 from checker.sources.base import Probe
-from checker.sources.export_records import Tally, first_of, last_of, when
+from checker.sources.export_records import Tally, add_install, apps_holding, when
 from checker.sources.export_tree import (
     ExportSource,
     ExportTree,
@@ -65,10 +65,7 @@ class AppleExportSource(ExportSource):
                 member_error(tree, name, exc)
         finish(tree, read, "no App Store download or purchase history could be read")
         records = tuple(sorted(installs.values(), key=lambda r: r.title.casefold()))
-        apps = Tally("installed_apps", read[0])
-        for record in records:
-            apps.add(record.title, record.first_seen)
-        holdings = [apps.holding()]
+        holdings = [apps_holding(records, read[0])]
         if transactions.count:
             holdings.append(transactions.holding())
         return ArchiveFindings(
@@ -137,14 +134,6 @@ def _read_history(
         if not title or not _is_app(kind):
             continue
         platform = Platform.MACOS if "mac" in kind else Platform.IOS
-        known = installs.get(title)
-        device = clean(cell(row, "device"), 80)
-        devices = (*(known.devices if known else ()), *([device] if device else ()))
-        installs[title] = InstallRecord(
-            title=title,
-            platform=platform,
-            first_seen=first_of(moment, known.first_seen if known else None),
-            last_seen=last_of(moment, known.last_seen if known else None),
-            devices=tuple(dict.fromkeys(devices))[:10],
-            store_id=clean(cell(row, "id"), 20) or (known.store_id if known else None),
-        )
+        device = clean(cell(row, "device"), 80) or None
+        store_id = clean(cell(row, "id"), 20) or None
+        add_install(installs, title, platform, moment, moment, device, store_id)

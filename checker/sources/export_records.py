@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from checker.models import Holding
+from checker.models import Holding, InstallRecord, Platform
 from checker.text import clean
 
 SAMPLES = 5
@@ -161,3 +161,36 @@ class Tally:
         first = first_of(self.first, iso(self._earliest))
         last = last_of(self.last, iso(self._latest))
         return Holding(self.code, self.count, first, last, tuple(samples), self.member)
+
+
+MAX_DEVICES = 10
+
+
+def add_install(
+    installs: dict[str, InstallRecord],
+    title: str,
+    platform: Platform,
+    first: str | None,
+    last: str | None,
+    device: str | None = None,
+    store_id: str | None = None,
+) -> None:
+    """Record one store row for ``title``, joined with the rows already seen for it."""
+    known = installs.get(title)
+    devices = (*(known.devices if known else ()), *([device] if device else ()))
+    installs[title] = InstallRecord(
+        title=title,
+        platform=platform,
+        first_seen=first_of(first, known.first_seen if known else None),
+        last_seen=last_of(last, known.last_seen if known else None),
+        devices=tuple(dict.fromkeys(devices))[:MAX_DEVICES],
+        store_id=store_id or (known.store_id if known else None),
+    )
+
+
+def apps_holding(records: tuple[InstallRecord, ...], member: str) -> Holding:
+    """The 'apps installed or acquired' line of a store export."""
+    apps = Tally("installed_apps", member)
+    for record in records:
+        apps.add(record.title, record.first_seen)
+    return apps.holding()

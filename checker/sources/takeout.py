@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlparse
 from checker.errors import FormatError
 from checker.models import ArchiveFindings, ArchiveKind, InstallRecord, Platform
 from checker.sources.base import Probe
-from checker.sources.export_records import Tally, first_of, last_of, when
+from checker.sources.export_records import Tally, add_install, apps_holding, first_of, last_of, when
 from checker.sources.export_tree import (
     ExportSource,
     ExportTree,
@@ -111,11 +111,11 @@ def _role(name: str) -> str | None:
 def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
     installs: dict[str, InstallRecord] = {}
     devices = Tally("devices", "")
-    apps = Tally("installed_apps", "")
+    installs_member = ""
     given_ids: dict[str, str] = {}  # title -> package, from My Activity links
 
     def read_one(name: str) -> None:
-        nonlocal devices
+        nonlocal devices, installs_member
         role = _role(name)
         if role == "activity":
             given_ids.update(_activity(tree, name))
@@ -127,7 +127,7 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
             devices = _devices(document, name)
         else:
             _installs(document, str(role), installs)
-            apps.member = apps.member or name
+            installs_member = installs_member or name
 
     read = read_members(tree, [n for n in sorted(tree.names) if _role(n)], read_one)
     if not read and not any(_role(n) for n in tree.names):
@@ -141,9 +141,7 @@ def _read_tree(tree: ExportTree, display: str) -> ArchiveFindings:
         _with_given_id(record, given_ids)
         for record in sorted(installs.values(), key=lambda r: r.title.casefold())
     )
-    for record in records:
-        apps.add(record.title, record.first_seen)
-    holdings = [apps.holding()] if records else []
+    holdings = [apps_holding(records, installs_member)] if records else []
     if devices.count:
         holdings.append(devices.holding())
     return ArchiveFindings(
@@ -183,15 +181,7 @@ def _installs(document: list[Any], role: str, installs: dict[str, InstallRecord]
             device = _device_name(entry.get("deviceAttribute"))
         else:
             first, last, device = when(entry.get("acquisitionTime")), None, None
-        known = installs.get(title)
-        devices = tuple(dict.fromkeys([*(known.devices if known else ()), *filter(None, [device])]))
-        installs[title] = InstallRecord(
-            title=title,
-            platform=Platform.ANDROID,
-            first_seen=first_of(first, known.first_seen if known else None),
-            last_seen=last_of(last, known.last_seen if known else None),
-            devices=devices[:10],
-        )
+        add_install(installs, title, Platform.ANDROID, first, last, device)
 
 
 def _device_name(attribute: Any) -> str | None:
