@@ -19,15 +19,12 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from checker.errors import EncryptedArchive, FormatError, LimitExceeded, NotAZip, Truncated
-from checker.formats.zip_salvage import salvage
+from checker.formats.zip_salvage import LOCAL_HEADER, LOCAL_MAGIC, MAX_MEMBERS, salvage
 
-MAX_MEMBERS = 250_000
 MAX_MEMBER_BYTES = 1024 * 1024 * 1024  # one inflated member
 MAX_TOTAL_BYTES = 8 * 1024 * 1024 * 1024  # everything inflated for one input, nested included
 MAX_RATIO = 1000  # real DEX is ~3:1, text rarely beyond 100:1; bombs are far above
 RATIO_FLOOR = 1024 * 1024  # small members may compress arbitrarily well
-_LOCAL_HEADER = struct.Struct("<4s5H3I2H")
-_LOCAL_MAGIC = b"PK\x03\x04"
 _CHUNK = 1024 * 1024
 MAX_SALVAGED_STREAM = (
     512 * 1024 * 1024
@@ -227,12 +224,12 @@ class SafeZip:
 
     def _seek_to_data(self, info: zipfile.ZipInfo) -> None:
         self._file.seek(info.header_offset)
-        header = self._file.read(_LOCAL_HEADER.size)
-        if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
+        header = self._file.read(LOCAL_HEADER.size)
+        if len(header) < LOCAL_HEADER.size or header[:4] != LOCAL_MAGIC:
             raise FormatError(f"member {info.filename!r} has no valid local header")
-        fields = _LOCAL_HEADER.unpack(header)
+        fields = LOCAL_HEADER.unpack(header)
         name_len, extra_len = fields[-2], fields[-1]
-        self._file.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+        self._file.seek(info.header_offset + LOCAL_HEADER.size + name_len + extra_len)
 
     def _inflate(self, info: zipfile.ZipInfo, size: int) -> bytearray:
         """Inflate into a buffer of the declared size; never more output than declared."""
@@ -267,4 +264,4 @@ class SafeZip:
 
 def looks_like_zip(head: bytes | bytearray) -> bool:
     """True for the local-header or empty-archive magic of a zip file."""
-    return bytes(head[:4]) in (_LOCAL_MAGIC, b"PK\x05\x06")
+    return bytes(head[:4]) in (LOCAL_MAGIC, b"PK\x05\x06")

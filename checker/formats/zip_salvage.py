@@ -15,27 +15,29 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-_LOCAL = struct.Struct("<4s5H3I2H")
-_LOCAL_MAGIC = b"PK\x03\x04"
+LOCAL_HEADER = struct.Struct("<4s5H3I2H")
+LOCAL_MAGIC = b"PK\x03\x04"
 _DESCRIPTOR_MAGIC = b"PK\x07\x08"
-_NEXT_RECORDS = {_LOCAL_MAGIC, b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06"}
+_NEXT_RECORDS = {LOCAL_MAGIC, b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06"}
 _CHUNK = 1024 * 1024
-MAX_MEMBERS = 250_000
+MAX_MEMBERS = 250_000  # in any zip we read, salvaged or whole
 
 
 def salvage(handle: BinaryIO, size: int) -> list[zipfile.ZipInfo]:
     """ZipInfo records (header offset, sizes, CRC, method) of the members present in full."""
     found: list[zipfile.ZipInfo] = []
     offset = 0
-    while offset + _LOCAL.size <= size and len(found) < MAX_MEMBERS:
+    while offset + LOCAL_HEADER.size <= size and len(found) < MAX_MEMBERS:
         handle.seek(offset)
-        header = handle.read(_LOCAL.size)
-        if len(header) < _LOCAL.size or header[:4] != _LOCAL_MAGIC:
+        header = handle.read(LOCAL_HEADER.size)
+        if len(header) < LOCAL_HEADER.size or header[:4] != LOCAL_MAGIC:
             break
-        _, _, flags, method, _, _, crc, csize, usize, name_len, extra_len = _LOCAL.unpack(header)
+        _, _, flags, method, _, _, crc, csize, usize, name_len, extra_len = LOCAL_HEADER.unpack(
+            header
+        )
         name = handle.read(name_len)
         extra = handle.read(extra_len)
-        data_start = offset + _LOCAL.size + name_len + extra_len
+        data_start = offset + LOCAL_HEADER.size + name_len + extra_len
         if csize == 0xFFFFFFFF or usize == 0xFFFFFFFF:
             usize, csize = _zip64_sizes(extra, usize, csize)
         after = data_start + csize

@@ -65,7 +65,8 @@ class ExportSource:
 class ExportTree:
     """The files of one export. Use as a context manager; ``names`` maps name -> size."""
 
-    def __init__(self, path: Path, context: ReadContext) -> None:
+    def __init__(self, path: Path, context: ReadContext, archive: SafeZip | None = None) -> None:
+        """``archive``: a zip already open (one nested in another); else ``path`` is read."""
         self.path = path
         self.context = context
         self.duplicates: list[str] = []
@@ -74,7 +75,9 @@ class ExportTree:
         self._members: dict[str, Member] = {}
         self._files: dict[str, Path] = {}
         self.names: dict[str, int] = {}
-        if path.is_dir():
+        if archive is not None:
+            self._open_zip(archive)
+        elif path.is_dir():
             self._walk(path)
         elif _is_zip(path):
             self._open_zip(_open_or_salvage(path, context))
@@ -86,14 +89,7 @@ class ExportTree:
     def nested(cls, outer: ExportTree, name: str) -> ExportTree:
         """A zip inside this export (Apple wraps its CSVs in one), read in memory, within caps."""
         data = outer.read(name, MAX_NESTED_ZIP_BYTES)
-        tree = cls.__new__(cls)
-        tree.path = outer.path
-        tree.context = outer.context
-        tree.duplicates, tree.failures = [], []
-        tree._members, tree._files, tree.names = {}, {}, {}
-        tree._zip = None
-        tree._open_zip(SafeZip(data, budget=outer.context.budget))
-        return tree
+        return cls(outer.path, outer.context, SafeZip(data, budget=outer.context.budget))
 
     def __enter__(self) -> ExportTree:
         return self
