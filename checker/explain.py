@@ -5,7 +5,8 @@ per tracker found in an app:
 
 * DOCUMENTED — the vendor documents collecting this type, and in this app it
   is possible: no permission is needed, or a permission that unlocks it is
-  requested (granted, when we know).
+  requested (granted, when we know). FOUND and ALLEGED are the same rule when
+  the claim rests on a regulator's findings or on a lawsuit instead.
 * PERMITTED — the vendor does not document it, but the SDK runs inside the app
   with the app's permissions, so its code *could* read it. One severity lower.
 * BASELINE — what any embedded code gets with no permission at all: the IP
@@ -26,6 +27,7 @@ from checker.models import (
     Access,
     AppResult,
     Basis,
+    ClaimBasis,
     EvidenceKind,
     Exposure,
     HitExplanation,
@@ -38,6 +40,11 @@ BASELINE = ("ip_address", "device_id", "advertising_id", "app_usage")
 AD_ID_PERMISSION = "com.google.android.gms.permission.AD_ID"
 AD_ID_REQUIRED_FROM_SDK = 33  # Android 13: apps targeting it get zeros without AD_ID
 IOS_TRACKING_KEY = "NSUserTrackingUsageDescription"  # App Tracking Transparency (iOS 14.5+)
+CLAIM_BASIS = {
+    ClaimBasis.VENDOR: Basis.DOCUMENTED,
+    ClaimBasis.REGULATOR: Basis.FOUND,
+    ClaimBasis.LAWSUIT: Basis.ALLEGED,
+}
 POINTS = {Severity.LOW: 1, Severity.MEDIUM: 3, Severity.HIGH: 6, Severity.CRITICAL: 10}
 
 
@@ -120,15 +127,17 @@ def _explain_hit(
         return HitExplanation(tracker.id, tuple(exposures.values()), (), True)
     frameworks = {name.lower() for name in tracker.ios_frameworks}
     declared = [code for origin, code in result.app.declared_data if origin.lower() in frameworks]
-    for code in dict.fromkeys([*tracker.collects, *declared]):
+    claimed = CLAIM_BASIS[tracker.collects_basis]
+    for code in dict.fromkeys([*declared, *tracker.collects]):
         data_type = knowledge.data_types.get(code)
         if data_type is None:
             continue
+        basis = Basis.DOCUMENTED if code in declared else claimed  # the app's own manifest first
         if data_type.without_permission:
-            add(code, Basis.DOCUMENTED, Access.NOT_NEEDED, None)
+            add(code, basis, Access.NOT_NEEDED, None)
         elif code in unlocked:
             permission, access = unlocked[code]
-            add(code, Basis.DOCUMENTED, access, permission)
+            add(code, basis, access, permission)
         else:
             blocked.append(code)
     for code in BASELINE:  # before PERMITTED: any code gets these, permission or not

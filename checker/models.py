@@ -44,6 +44,14 @@ class Company:
     opt_out: str = ""  # a page where anyone can opt out of this company's tracking
 
 
+class ClaimBasis(StrEnum):
+    """Whose word a tracker's `collects` list rests on."""
+
+    VENDOR = "vendor"  # the vendor's own documentation or privacy manifest
+    REGULATOR = "regulator"  # a regulator's complaint, order or decision
+    LAWSUIT = "lawsuit"  # allegations in a court complaint
+
+
 @dataclass(frozen=True, slots=True)
 class Tracker:
     """One SDK the knowledge base knows."""
@@ -63,6 +71,7 @@ class Tracker:
     ios_classes: tuple[str, ...] = ()
     ios_plist_keys: tuple[str, ...] = ()
     ios_config_files: tuple[str, ...] = ()
+    collects_basis: ClaimBasis = ClaimBasis.VENDOR
 
     @property
     def ios_signatures(self) -> tuple[str, ...]:
@@ -185,7 +194,9 @@ class AppEvidence:
 
 class Basis(StrEnum):
     REPORTED = "reported"  # the receiving platform's export shows it was shared
-    DOCUMENTED = "documented"
+    DOCUMENTED = "documented"  # the vendor's own documentation, or a privacy manifest in the app
+    FOUND = "found"  # a regulator's complaint, order or decision about the SDK
+    ALLEGED = "alleged"  # a lawsuit's complaint, not proven in court
     PERMITTED = "permitted"
     BASELINE = "baseline"
 

@@ -13,6 +13,7 @@ from checker.models import (
     Access,
     AppResult,
     Basis,
+    ClaimBasis,
     EvidenceKind,
     Exposure,
     Platform,
@@ -77,6 +78,16 @@ def owner_heading(hit: TrackerHit, knowledge: Knowledge, lang: str) -> str:
     if parent is not None:
         heading += f" — {say('part_of', lang, parent=parent.name)}"
     return heading
+
+
+def claim_source(hit: TrackerHit, lang: str) -> str:
+    """'What it collects, according to its vendor's documentation: https://…', or ''."""
+    tracker = hit.tracker
+    if not tracker.collects or not tracker.collects_source:
+        return ""
+    basis = tracker.collects_basis
+    link = say(f"claim_link.{basis}", lang)
+    return f"{say(f'claim_source.{basis}', lang, link=link)}: {tracker.collects_source}"
 
 
 def categories(hit: TrackerHit, knowledge: Knowledge, lang: str) -> list[str]:
@@ -159,9 +170,10 @@ def _who(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> list[str
     reported = [e for e in exposures if e.basis is Basis.REPORTED]
     if reported:
         clauses.append(say("basis_reported", lang, names=_names(reported, knowledge)))
-    documented = [e for e in exposures if e.basis is Basis.DOCUMENTED]
-    if documented:
-        clauses.append(say("basis_documented", lang, names=_names(documented, knowledge)))
+    for basis in (Basis.DOCUMENTED, Basis.FOUND, Basis.ALLEGED):
+        claimed = [e for e in exposures if e.basis is basis]
+        if claimed:
+            clauses.append(say(f"basis_{basis}", lang, names=_names(claimed, knowledge)))
     permitted = [e for e in exposures if e.basis is Basis.PERMITTED]
     for permission in dict.fromkeys(e.permission for e in permitted):
         group = [e for e in permitted if e.permission == permission]
@@ -199,7 +211,7 @@ def _reveals(exposures: list[Exposure], knowledge: Knowledge, lang: str) -> str:
 
 def notes(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
     """What a careful reader should also know: blocked and undocumented trackers."""
-    names = {hit.tracker.id: hit.tracker.name for hit in result.hits}
+    trackers = {hit.tracker.id: hit.tracker for hit in result.hits}
     out = []
     if result.app.encrypted:
         out.append(say("encrypted_note", lang))
@@ -218,12 +230,14 @@ def notes(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
             )
         )
     for explanation in result.explanations:
-        tracker = names.get(explanation.tracker_id, explanation.tracker_id)
+        known = trackers.get(explanation.tracker_id)
+        tracker = known.name if known else explanation.tracker_id
         if explanation.blocked:
             types = ", ".join(
                 data_type_name(c, knowledge, lang).lower() for c in explanation.blocked
             )
-            out.append(say("blocked_line", lang, tracker=tracker, types=types))
+            basis = known.collects_basis if known else ClaimBasis.VENDOR
+            out.append(say(f"blocked_line.{basis}", lang, tracker=tracker, types=types))
         if not explanation.documented:
             out.append(say("undocumented_line", lang, tracker=tracker))
     return out

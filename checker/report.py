@@ -152,6 +152,7 @@ def _app_dict(result: AppResult, knowledge: Knowledge) -> dict[str, Any]:
                 "evidence": [{"kind": e.kind.value, "detail": e.detail} for e in hit.evidence],
                 "collection_documented": bool(hit.tracker.collects),
                 "collects_source": hit.tracker.collects_source,
+                "collects_basis": hit.tracker.collects_basis.value,
                 "blocked": list(explanation.blocked) if explanation else [],
             }
         )

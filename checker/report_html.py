@@ -11,7 +11,7 @@ from html import escape as e
 from checker import archive_phrases, phrases
 from checker.explain import score
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Report
+from checker.models import AppResult, Report, TrackerHit
 from checker.report import all_exposures, app_score, company_rollup, score_formula
 from checker.wording import error_message, say
 
@@ -93,6 +93,18 @@ def _hero(report: Report, knowledge: Knowledge, lang: str) -> str:
     )
 
 
+def _claim_source(hit: TrackerHit, lang: str) -> str:
+    """Where the tracker's `collects` list comes from, as a link the reader can follow."""
+    source = hit.tracker.collects_source
+    if not hit.tracker.collects or not source:
+        return ""
+    basis = hit.tracker.collects_basis
+    link = f'<a href="{e(source)}">{e(say(f"claim_link.{basis}", lang))}</a>'
+    slot = "\uffff"  # a character no sentence holds: where the link goes once escaped
+    line = e(say(f"claim_source.{basis}", lang, link=slot)).replace(slot, link)
+    return f'<br><span class="muted small">{line}</span>'
+
+
 def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
     app = result.app
     out = [
@@ -133,7 +145,8 @@ def app_section_html(result: AppResult, knowledge: Knowledge, lang: str) -> str:
         )
         out.append(
             f"<li><strong>{e(hit.tracker.name)}</strong>{chips}<br>"
-            f'<span class="muted">{e(phrases.owner_heading(hit, knowledge, lang))}</span>{evidence}</li>'
+            f'<span class="muted">{e(phrases.owner_heading(hit, knowledge, lang))}</span>{evidence}'
+            f"{_claim_source(hit, lang)}</li>"
         )
     out.append("</ul>")
     lines = phrases.exposure_lines(result, knowledge, lang)

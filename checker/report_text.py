@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import archive_phrases, phrases
 from checker.explain import score
 from checker.knowledge.base import Knowledge
-from checker.models import AppResult, Report
+from checker.models import AppResult, ClaimBasis, Report
 from checker.report import all_exposures, app_score, company_rollup
 from checker.wording import error_message, say
 
@@ -75,6 +75,9 @@ def _app_lines(result: AppResult, knowledge: Knowledge, lang: str) -> list[str]:
             heading = phrases.owner_heading(hit, knowledge, lang)
             categories = ", ".join(phrases.categories(hit, knowledge, lang))
             entry = f"      • {hit.tracker.name}" + (f"  ({categories})" if categories else "")
+            source = phrases.claim_source(hit, lang)
+            if source:
+                entry += f"\n          ↳ {source}"
             groups.setdefault(heading, []).append(entry)
         lines.append(f"  ⚠ {phrases.trackers_found(result, knowledge, lang)}")
         for heading, entries in sorted(groups.items()):
@@ -130,7 +133,12 @@ def kb_stats_text(knowledge: Knowledge, lang: str = "en") -> str:
         say("kb_android", lang, count=stats.with_android_signatures),
         say("kb_ios", lang, count=stats.with_ios_signatures),
         say("kb_domains", lang, count=stats.with_domains),
-        say("kb_collects", lang, count=stats.with_documented_collection),
+        say(
+            "kb_collects",
+            lang,
+            count=stats.with_documented_collection,
+            **{b.value: stats.collection_by_basis.get(b.value, 0) for b in ClaimBasis},
+        ),
         say("kb_mappings", lang, data_types=stats.data_types, permissions=stats.permissions),
         "",
         say("kb_by_category", lang),

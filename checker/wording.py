@@ -111,6 +111,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce que ses traceurs pourraient collecter dans cette appli",
     ),
     "basis_documented": ("documented by {names}", "documenté par {names}"),
+    "basis_found": (
+        "a regulator found {names} collected it",
+        "une autorité a constaté que {names} le collectait",
+    ),
+    "basis_alleged": (
+        "a lawsuit alleges {names} collects it (not proven)",
+        "une action en justice affirme que {names} le collecte (non prouvé)",
+    ),
     "basis_reported": (
         "did share, says {names}'s own data export",
         "a bien été transmis, selon l'export de données de {names}",
@@ -185,10 +193,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Traceurs contactés par cette appli : {sdks} de {companies}",
     ),
     "reveals_line": ("can reveal: {facts}", "peut révéler : {facts}"),
-    "blocked_line": (
+    "blocked_line.vendor": (
         "{tracker} says it collects {types}, but this app's permissions do not allow it.",
         "{tracker} indique collecter {types}, mais les autorisations de cette appli ne le permettent pas.",
     ),
+    "blocked_line.regulator": (
+        "A regulator found that {tracker} collected {types}, but this app's permissions do not allow it.",
+        "Une autorité a constaté que {tracker} collectait {types}, mais les autorisations de cette appli ne le permettent pas.",
+    ),
+    "blocked_line.lawsuit": (
+        "A lawsuit alleges that {tracker} collects {types}, but this app's permissions do not allow it.",
+        "Une action en justice affirme que {tracker} collecte {types}, mais les autorisations de cette appli ne le permettent pas.",
+    ),
+    "claim_source.vendor": (
+        "What it collects, according to {link}",
+        "Ce qu'il collecte, selon {link}",
+    ),
+    "claim_source.regulator": (
+        "What it collected, according to {link}",
+        "Ce qu'il collectait, selon {link}",
+    ),
+    "claim_source.lawsuit": (
+        "What it collects, as alleged in {link} (not proven in court)",
+        "Ce qu'il collecte, selon {link} (non prouvé en justice)",
+    ),
+    "claim_link.vendor": ("its vendor's documentation", "la documentation de son éditeur"),
+    "claim_link.regulator": ("a regulator's findings", "les constatations d'une autorité"),
+    "claim_link.lawsuit": ("a lawsuit", "une action en justice"),
     "undocumented_line": (
         "{tracker}: its vendor publishes nothing we could cite about what it collects.",
         "{tracker} : son éditeur ne publie rien que nous puissions citer sur ce qu'il collecte.",
@@ -251,8 +282,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kb_domains": ("With network domains: {count}", "Avec domaines réseau : {count}"),
     "kb_collects": (
-        "With documented data collection: {count}",
-        "Avec collecte de données documentée : {count}",
+        "With documented data collection: {count} (vendor {vendor}, regulator {regulator}, lawsuit {lawsuit})",
+        "Avec collecte de données documentée : {count} (éditeur {vendor}, autorité {regulator}, action en justice {lawsuit})",
     ),
     "kb_mappings": (
         "Data types: {data_types} · Android permissions mapped: {permissions}",

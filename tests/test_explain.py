@@ -11,6 +11,7 @@ from checker.knowledge.base import Knowledge
 from checker.models import (
     AppEvidence,
     AppResult,
+    ClaimBasis,
     Evidence,
     EvidenceKind,
     Platform,
@@ -26,7 +27,7 @@ def location_ads(knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch) -> str:
     """An ad SDK whose vendor documents collecting precise location (like the speed-test story)."""
     base = knowledge.trackers["amazon_mobile_ads"]
     tracker = replace(base, id="test_location_ads", collects=("precise_location", "advertising_id", "ip_address"),
-                      collects_source="https://example.org/docs")  # fmt: skip
+                      collects_source="https://example.org/docs", collects_basis=ClaimBasis.VENDOR)  # fmt: skip
     monkeypatch.setitem(knowledge.trackers, tracker.id, tracker)
     return tracker.id
 

@@ -84,6 +84,14 @@ def test_malformed_toml_names_the_file_and_line(sources_copy: Path) -> None:
             '[[sdk]]\nid = "x3"\nname = "X"\ncategories = []\ncollects = ["ip_address"]\nsummary.en = "a"\nsummary.fr = "b"',
             "collects_source",
         ),
+        (
+            '[[sdk]]\nid = "x6"\nname = "X"\ncategories = []\ncollects = ["ip_address"]\ncollects_source = "https://example.org/"\ncollects_basis = "rumour"\nsummary.en = "a"\nsummary.fr = "b"',
+            "not one of vendor, regulator, lawsuit",
+        ),
+        (
+            '[[sdk]]\nid = "x7"\nname = "X"\ncategories = []\ncollects_basis = "lawsuit"\nsummary.en = "a"\nsummary.fr = "b"',
+            "collects_basis is set but collects is empty",
+        ),
         ('[[sdk]]\nid = "x4"\nname = "X"\ncategories = []\nsummary.en = "a"', "summary.fr"),
         (
             '[[sdk]]\nid = "x5"\nname = "X"\ncategories = []\nandroid = ["abc"]\nsummary.en = "a"\nsummary.fr = "b"',

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.results.app_selected.connect(self._show_app)
         self.results.letter_requested.connect(self.open_letter)
         self.results.archives.anchorClicked.connect(self._archive_link)
+        self.results.detail.anchorClicked.connect(open_web_link)
         self.history.back_requested.connect(self.go_back)
 
     def _build_menus(self) -> None:
@@ -427,3 +428,10 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.check(paths)
+
+
+def open_web_link(url: QUrl) -> bool:
+    """A source the reader chose to follow opens in their browser; only https, nothing else."""
+    if url.scheme() != "https":
+        return False
+    return QDesktopServices.openUrl(url)

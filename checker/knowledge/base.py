@@ -14,7 +14,7 @@ from checker.ios_signatures import IosIndex
 from checker.knowledge import overlay as overlay_module
 from checker.knowledge.compile import compiled_path
 from checker.knowledge.overlay import Overlay
-from checker.models import Company, DataType, KnowledgeInfo, Severity, Tracker
+from checker.models import ClaimBasis, Company, DataType, KnowledgeInfo, Severity, Tracker
 from checker.signatures import SignatureSet
 
 
@@ -26,6 +26,7 @@ class KnowledgeStats:
     with_android_signatures: int
     with_domains: int
     with_documented_collection: int
+    collection_by_basis: dict[str, int]
     by_category: dict[str, int]
     by_company_kind: dict[str, int]
     by_parent: dict[str, int]
@@ -155,6 +156,7 @@ class Knowledge:
                 domains=tuple(sorted(domains.get(row["id"], ()))),
                 collects=tuple(json.loads(row["collects"])),
                 collects_source=row["collects_source"],
+                collects_basis=ClaimBasis(row["collects_basis"]),
                 summary_en=row["summary_en"],
                 summary_fr=row["summary_fr"],
                 **{kind: tuple(ios.get((row["id"], kind), ())) for kind in _IOS_KINDS},
@@ -280,6 +282,9 @@ class Knowledge:
             with_android_signatures=sum(bool(t.android_signatures) for t in trackers),
             with_domains=sum(bool(t.domains) for t in trackers),
             with_documented_collection=sum(bool(t.collects) for t in trackers),
+            collection_by_basis=dict(
+                Counter(t.collects_basis.value for t in trackers if t.collects).most_common()
+            ),
             by_category=dict(by_category.most_common()),
             by_company_kind=dict(by_kind.most_common()),
             by_parent=dict(by_parent.most_common()),

@@ -22,7 +22,7 @@ from checker.knowledge.sources import Sources, load_sources
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Created up front so that an empty table still exists for readers.
 _TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
@@ -34,7 +34,7 @@ _TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
     ),
     "sdks": (
         {"id": str, "name": str, "company_id": str, "categories": str, "exodus_id": int,
-         "collects": str, "collects_source": str, "summary_en": str, "summary_fr": str,
+         "collects": str, "collects_source": str, "collects_basis": str, "summary_en": str, "summary_fr": str,
          "refines": str},
         "id",
     ),
@@ -125,6 +125,7 @@ def write_database(sources: Sources, path: Path, source_hash: str) -> None:
                     "exodus_id": t.exodus_id,
                     "collects": json.dumps(t.collects),
                     "collects_source": t.collects_source,
+                    "collects_basis": t.collects_basis.value,
                     "summary_en": t.summary_en,
                     "summary_fr": t.summary_fr,
                     "refines": json.dumps(sources.refines.get(t.id, ())),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import KnowledgeError
-from checker.models import Company, Tracker
+from checker.models import ClaimBasis, Company, Tracker
 from checker.signatures import MIN_SIGNATURE_LENGTH
 
 _ID = re.compile(r"[a-z0-9_]+")
@@ -30,7 +30,7 @@ _COMPANY_KEYS = frozenset(
 )  # fmt: skip
 _SDK_KEYS = frozenset(
     {"id", "name", "categories", "exodus_id", "android", "domains", "collects", "collects_source",
-     "summary", "refines", "ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files"}
+     "collects_basis", "summary", "refines", "ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files"}
 )  # fmt: skip
 _SKADNETWORK = re.compile(r"[a-z0-9]{6,16}\.skadnetwork")
 _IOS_FIELDS = ("ios_frameworks", "ios_classes", "ios_plist_keys", "ios_config_files")
@@ -359,6 +359,12 @@ def _load_sdk(
         problems.add(where, "collects needs a collects_source URL")
     if isinstance(source, str):
         _check_url(source, where, problems)
+    basis = entry.get("collects_basis", ClaimBasis.VENDOR.value)
+    if basis not in {b.value for b in ClaimBasis}:
+        problems.add(where, f"collects_basis {basis!r} is not one of vendor, regulator, lawsuit")
+        basis = ClaimBasis.VENDOR.value
+    elif basis != ClaimBasis.VENDOR and not collects:
+        problems.add(where, "collects_basis is set but collects is empty")
     summary_en, summary_fr = _bilingual(entry, "summary", path, problems)
     ios = {key: _str_list(entry, key, path, problems) for key in _IOS_FIELDS}
     for value in ios["ios_classes"]:
@@ -368,7 +374,7 @@ def _load_sdk(
         id=sdk_id, name=_text(entry, "name", path, problems), company_id=company_id,
         categories=categories, exodus_id=exodus_id, android_signatures=android, domains=domains,
         collects=collects, collects_source=source if isinstance(source, str) else None,
-        summary_en=summary_en, summary_fr=summary_fr, **ios,
+        summary_en=summary_en, summary_fr=summary_fr, collects_basis=ClaimBasis(basis), **ios,
     )  # fmt: skip
 
 

@@ -217,6 +217,21 @@ def test_help_opens_the_local_user_guide(
     assert Path(opened[0].toLocalFile()) == ROOT / "README.md"
 
 
+def test_a_claims_source_opens_in_the_browser_and_nothing_else_does(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.show_demo()
+    assert '<a href="https://' in window.results.detail.toHtml()  # the demo's sources are linked
+    window.results.detail.anchorClicked.emit(QUrl("https://example.org/docs"))
+    window.results.detail.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    window.results.detail.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    assert [url.toString() for url in opened] == ["https://example.org/docs"]
+
+
 def test_french_keeps_qt_own_buttons_labelled(window: MainWindow) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
