@@ -215,7 +215,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "claim_source.lawsuit": (
         "What it collects, as alleged in {link} (not proven in court)",
-        "Ce qu'il collecte, selon {link} (non prouvé en justice)",
+        "Ce qu'il collecte, d'après {link} (allégations non prouvées)",
     ),
     "claim_link.vendor": ("its vendor's documentation", "la documentation de son éditeur"),
     "claim_link.regulator": ("a regulator's findings", "les constatations d'une autorité"),

@@ -113,7 +113,7 @@ def test_every_report_shows_where_the_claim_comes_from(knowledge: Knowledge) -> 
     html = app_section_html(result, knowledge, "en")
     assert '<a href="https://example.org/complaint?case=1&amp;page=2">a lawsuit</a>' in html
     assert "(not proven in court)" in html
-    assert "selon <a href=" in app_section_html(result, knowledge, "fr")
+    assert "après <a href=" in app_section_html(result, knowledge, "fr")
     text = to_text(report, knowledge, "en")
     assert f"What it collects, as alleged in a lawsuit (not proven in court): {SOURCE}" in text
     (tracker,) = json.loads(to_json(report, knowledge))["apps"][0]["trackers"]
