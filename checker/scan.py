@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -137,12 +137,11 @@ def scan(
     _ = knowledge.android_signatures  # compile once, before any worker needs it
     results: list[AppResult] = []
 
-    warnings: list[ScanError] = []
-    findings: list[ArchiveFindings] = []
+    batch = _Batch(knowledge, cancel)
 
     def work(unit: tuple[Path, str]) -> tuple[list[AppResult], ScanError | None]:
         cancel.check()
-        return _read_guarded(unit[0], unit[1], knowledge, cancel, warnings, findings)
+        return _read_guarded(unit[0], unit[1], batch)
 
     # Two workers overlap one file's inflating (zlib releases the GIL) with another's
     # parsing; a single input gains nothing and keeps its memory peak low.
@@ -164,8 +163,10 @@ def scan(
             raise
     if progress is not None:
         progress(Progress(len(units), len(units), ""))
-    findings.sort(key=lambda f: f.path)  # workers finish in any order
-    return finish_report(results, errors, warnings, knowledge, history, online, findings)
+    batch.findings.sort(key=lambda f: f.path)  # workers finish in any order
+    return finish_report(
+        results, errors, batch.warnings, knowledge, history, online, batch.findings
+    )
 
 
 def finish_report(
@@ -213,17 +214,23 @@ def finish_report(
     )
 
 
+@dataclass(slots=True)
+class _Batch:
+    """What every input of one scan shares: the knowledge, the cancel token, and what
+    the readers collect besides apps (list.extend is atomic under the GIL)."""
+
+    knowledge: Knowledge
+    cancel: CancelToken
+    warnings: list[ScanError] = field(default_factory=list)
+    findings: list[ArchiveFindings] = field(default_factory=list)
+
+
 def _read_guarded(
-    path: Path,
-    display: str,
-    knowledge: Knowledge,
-    cancel: CancelToken,
-    warnings: list[ScanError],
-    findings: list[ArchiveFindings],
+    path: Path, display: str, batch: _Batch
 ) -> tuple[list[AppResult], ScanError | None]:
     """Read one input; every failure but cancellation becomes a ``ScanError``."""
     try:
-        return _read_one(path, display, knowledge, cancel, warnings, findings), None
+        return _read_one(path, display, batch), None
     except Cancelled:
         raise
     except READ_FAILURES as exc:
@@ -233,25 +240,18 @@ def _read_guarded(
         return [], ScanError(display, "internal", f"unexpected {type(exc).__name__}")
 
 
-def _read_one(
-    path: Path,
-    display: str,
-    knowledge: Knowledge,
-    cancel: CancelToken,
-    warnings: list[ScanError],
-    findings: list[ArchiveFindings],
-) -> list[AppResult]:
+def _read_one(path: Path, display: str, batch: _Batch) -> list[AppResult]:
     probe = Probe(path)
     source = source_for(probe)
     if source is None:
         raise _why_unsupported(probe)
-    context = ReadContext(cancel=cancel)
+    context = ReadContext(cancel=batch.cancel)
     try:
         apps = source.read(path, display, context)
     finally:
-        warnings.extend(context.warnings)  # what went wrong inside, even when it all failed
-    findings.extend(context.findings)  # list.extend is atomic under the GIL
-    return [detect(app, knowledge) for app in apps]
+        batch.warnings.extend(context.warnings)  # what went wrong inside, even if all failed
+    batch.findings.extend(context.findings)
+    return [detect(app, batch.knowledge) for app in apps]
 
 
 def _why_unsupported(probe: Probe) -> CheckerError:
