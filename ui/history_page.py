@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from ui.i18n import Retranslating
 from ui.models import RowsModel
 
 
-class HistoryPage(QWidget):
+class HistoryPage(Retranslating, QWidget):
     compare_requested = Signal(int, int)
     delete_requested = Signal(int)
     delete_all_requested = Signal()
@@ -65,8 +66,3 @@ class HistoryPage(QWidget):
         self.delete_all.setText(self.tr("Delete all"))
         self.back.setText(self.tr("Back"))
         self.view.setAccessibleName(self.tr("Earlier scans, newest first"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,11 +8,24 @@ on ``QEvent.LanguageChange``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from ui.translations_fr import FRENCH
 
 LANGUAGES = ("en", "fr")
+
+
+class Retranslating:
+    """Mixed in before a Qt widget class: on a language switch, the widget's
+    ``retranslate()`` sets its texts again."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt class after us in the MRO
 
 
 class CatalogTranslator(QTranslator):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from checker.knowledge.base import Knowledge
 from checker.letters import compose
 from checker.models import Company
+from ui.i18n import Retranslating
 
 
-class LetterDialog(QDialog):
+class LetterDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None, knowledge: Knowledge, companies: list[Company],
                  report: dict[str, Any] | None, lang: str) -> None:  # fmt: skip
         super().__init__(parent)
@@ -118,8 +119,3 @@ class LetterDialog(QDialog):
         self.copy.setText(self.tr("Copy"))
         self.save.setText(self.tr("Save…"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -39,6 +39,7 @@ from ui.error_dialog import error_dialog
 from ui.export import export_report, print_report
 from ui.history_controller import HistoryController
 from ui.history_page import HistoryPage
+from ui.i18n import Retranslating
 from ui.letter_dialog import LetterDialog
 from ui.results import ResultsPage
 from ui.settings_dialog import SettingsDialog
@@ -49,7 +50,7 @@ from ui.working import WorkingPage
 Job = Callable[[Callable[[Progress], None], CancelToken], Report]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, knowledge: Knowledge, settings: QSettings) -> None:
         super().__init__()
         self.knowledge = knowledge
@@ -193,11 +194,6 @@ class MainWindow(QMainWindow):
             action.setChecked(lang == i18n.current())
         if self.report is not None:  # words change, the page shown does not
             self.show_report(self.report, demo=self.showing_demo, switch_page=False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -23,6 +23,7 @@ from checker.knowledge.base import Knowledge
 from checker.models import AppResult, Platform, Report
 from checker.report import all_exposures, app_score
 from checker.report_html import archives_html
+from ui.i18n import Retranslating
 from ui.models import KEY_ROLE, SORT_ROLE, Ranked, RowsModel
 from ui.reach_chart import ReachChart
 
@@ -53,7 +54,7 @@ def _proxy(model: RowsModel) -> QSortFilterProxyModel:
     return proxy
 
 
-class ResultsPage(QWidget):
+class ResultsPage(Retranslating, QWidget):
     app_selected = Signal(str)
     letter_requested = Signal()
 
@@ -188,11 +189,6 @@ class ResultsPage(QWidget):
         self.data_chart.setAccessibleName(self.tr("Kinds of data and how many groups can get them"))
         self.data_heading.setText(self.tr("How many company groups can get each kind of your data"))
         self.letter.setText(self.tr("Write a data request to one of its companies…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _highest_risk(result: AppResult, knowledge: Knowledge, lang: str) -> Ranked:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,9 +27,10 @@ from checker.errors import CheckerError
 from checker.knowledge import overlay
 from checker.lookup import FEATURE_APP_LOOKUP
 from checker.store import DATABASE_NAME, Consent, Store
+from ui.i18n import Retranslating
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     language_changed = Signal(str)  # "system", "en" or "fr"
     theme_changed = Signal(str)
     data_cleared = Signal()
@@ -209,8 +210,3 @@ class SettingsDialog(QDialog):
         self.open_folder.setText(self.tr("Open data folder"))
         self.clear_all.setText(self.tr("Clear all data…"))
         self._keyring_state()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.i18n import Retranslating
 
-class WelcomePage(QWidget):
+
+class WelcomePage(Retranslating, QWidget):
     check_apks = Signal()
     connect_phone = Signal()
     open_privacy_report = Signal()
@@ -64,8 +66,3 @@ class WelcomePage(QWidget):
             button.setText(labels[key])
             button.setAccessibleName(labels[key])
         self.drop_hint.setText(self.tr("…or drop files and folders anywhere in this window."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from ui.i18n import Retranslating
 
-class WorkingPage(QWidget):
+
+class WorkingPage(Retranslating, QWidget):
     cancel_requested = Signal()
 
     def __init__(self) -> None:
@@ -47,8 +49,3 @@ class WorkingPage(QWidget):
         self.heading.setText(self.tr("Checking…"))
         self.cancel.setText(self.tr("Cancel"))
         self.cancel.setAccessibleName(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
