@@ -80,14 +80,27 @@ def owner_heading(hit: TrackerHit, knowledge: Knowledge, lang: str) -> str:
     return heading
 
 
-def claim_source(hit: TrackerHit, lang: str) -> str:
-    """'What it collects, according to its vendor's documentation: https://…', or ''."""
+LINK_SLOT = "{link}"
+
+
+def claim_source_parts(hit: TrackerHit, lang: str) -> tuple[str, str, str] | None:
+    """Where a tracker's collection claim comes from: the sentence with ``LINK_SLOT`` where
+    the link goes, the link's words and its URL; None when it claims nothing."""
     tracker = hit.tracker
     if not tracker.collects or not tracker.collects_source:
-        return ""
+        return None
     basis = tracker.collects_basis
-    link = say(f"claim_link.{basis}", lang)
-    return f"{say(f'claim_source.{basis}', lang, link=link)}: {tracker.collects_source}"
+    sentence = say(f"claim_source.{basis}", lang, link=LINK_SLOT)
+    return sentence, say(f"claim_link.{basis}", lang), tracker.collects_source
+
+
+def claim_source(hit: TrackerHit, lang: str) -> str:
+    """'What it collects, according to its vendor's documentation: https://…', or ''."""
+    parts = claim_source_parts(hit, lang)
+    if parts is None:
+        return ""
+    sentence, words, url = parts
+    return f"{sentence.replace(LINK_SLOT, words)}: {url}"
 
 
 def categories(hit: TrackerHit, knowledge: Knowledge, lang: str) -> list[str]:

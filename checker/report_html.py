@@ -95,13 +95,12 @@ def _hero(report: Report, knowledge: Knowledge, lang: str) -> str:
 
 def _claim_source(hit: TrackerHit, lang: str) -> str:
     """Where the tracker's `collects` list comes from, as a link the reader can follow."""
-    source = hit.tracker.collects_source
-    if not hit.tracker.collects or not source:
+    parts = phrases.claim_source_parts(hit, lang)
+    if parts is None:
         return ""
-    basis = hit.tracker.collects_basis
-    link = f'<a href="{e(source)}">{e(say(f"claim_link.{basis}", lang))}</a>'
-    slot = "\uffff"  # a character no sentence holds: where the link goes once escaped
-    line = e(say(f"claim_source.{basis}", lang, link=slot)).replace(slot, link)
+    sentence, words, url = parts
+    link = f'<a href="{e(url)}">{e(words)}</a>'
+    line = e(sentence).replace(phrases.LINK_SLOT, link)  # escaping leaves the braces alone
     return f'<br><span class="muted small">{line}</span>'
 
 
