@@ -25,8 +25,7 @@ class KnowledgeStats:
     exodus_linked: int
     with_android_signatures: int
     with_domains: int
-    with_documented_collection: int
-    collection_by_basis: dict[str, int]
+    collection_by_basis: dict[str, int]  # SDKs with a cited claim, by whose word it is
     by_category: dict[str, int]
     by_company_kind: dict[str, int]
     by_parent: dict[str, int]
@@ -34,6 +33,10 @@ class KnowledgeStats:
     permissions: int
     with_ios_signatures: int
     overlay: OverlayInfo | None
+
+    @property
+    def with_documented_collection(self) -> int:
+        return sum(self.collection_by_basis.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +284,6 @@ class Knowledge:
             exodus_linked=sum(t.exodus_id is not None for t in trackers),
             with_android_signatures=sum(bool(t.android_signatures) for t in trackers),
             with_domains=sum(bool(t.domains) for t in trackers),
-            with_documented_collection=sum(bool(t.collects) for t in trackers),
             collection_by_basis=dict(
                 Counter(t.collects_basis.value for t in trackers if t.collects).most_common()
             ),
