@@ -100,7 +100,7 @@ def claim_source(hit: TrackerHit, lang: str) -> str:
     if parts is None:
         return ""
     sentence, words, url = parts
-    return f"{sentence.replace(LINK_SLOT, words)}: {url}"
+    return say("claim_source_url", lang, claim=sentence.replace(LINK_SLOT, words), url=url)
 
 
 def categories(hit: TrackerHit, knowledge: Knowledge, lang: str) -> list[str]:

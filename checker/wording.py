@@ -219,6 +219,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "What it collects, as alleged in {link} (not proven in court)",
         "Ce qu'il collecte, d'après {link} (allégations non prouvées)",
     ),
+    "claim_source_url": ("{claim}: {url}", "{claim} : {url}"),
     "claim_link.vendor": ("its vendor's documentation", "la documentation de son éditeur"),
     "claim_link.regulator": ("a regulator's findings", "les constatations d'une autorité"),
     "claim_link.lawsuit": ("a lawsuit", "une action en justice"),

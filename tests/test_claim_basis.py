@@ -116,6 +116,7 @@ def test_every_report_shows_where_the_claim_comes_from(knowledge: Knowledge) -> 
     assert "après <a href=" in app_section_html(result, knowledge, "fr")
     text = to_text(report, knowledge, "en")
     assert f"What it collects, as alleged in a lawsuit (not proven in court): {SOURCE}" in text
+    assert f"(allégations non prouvées) : {SOURCE}" in to_text(report, knowledge, "fr")
     (tracker,) = json.loads(to_json(report, knowledge))["apps"][0]["trackers"]
     assert tracker["collects_basis"] == "lawsuit" and tracker["collects_source"] == SOURCE
 
